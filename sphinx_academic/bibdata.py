@@ -1,0 +1,101 @@
+"""The one adapter to sphinxcontrib-bibtex's domain data.
+
+sphinxcontrib-bibtex documents its domain data but promises no stability, so every access
+to it lives here (and ``pyproject.toml`` pins ``sphinxcontrib-bibtex>=2.7,<3``).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinxcontrib.bibtex.bibfile import get_mtime
+from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
+from sphinxcontrib.bibtex.domain import _FilterVisitor
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain, Citation
+
+__all__ = [
+    "BibliographyKey",
+    "BibliographyValue",
+    "bib_entries",
+    "bibfile_paths",
+    "citations_of",
+    "cite_domain",
+    "entry_location",
+    "filter_accepts",
+]
+
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,", re.MULTILINE)
+_line_index_cache: dict[tuple[Path, float], dict[str, int]] = {}
+
+
+def cite_domain(env: BuildEnvironment) -> BibtexDomain:
+    return cast("BibtexDomain", env.get_domain("cite"))
+
+
+def bib_entries(env: BuildEnvironment) -> Mapping[str, Entry]:
+    """Every parsed entry of every file in ``bibtex_bibfiles``, in file order."""
+    return cast("Mapping[str, Entry]", cite_domain(env).bibdata.data.entries)
+
+
+def bibfile_paths(env: BuildEnvironment) -> list[Path]:
+    return list(cite_domain(env).bibdata.bibfiles)
+
+
+def entries_of(env: BuildEnvironment, bibfiles: list[Path]) -> Iterator[Entry]:
+    """Entries of the given bib files, in file order."""
+    return cast("Iterator[Entry]", cite_domain(env).get_entries(bibfiles))
+
+
+def citations_of(env: BuildEnvironment, key: BibliographyKey) -> list[Citation]:
+    """The entries that sphinxcontrib-bibtex placed in one bibliography, sorted by its style."""
+    return [c for c in cite_domain(env).citations if c.bibliography_key == key]
+
+
+def register_bibliography(
+    env: BuildEnvironment, key: BibliographyKey, value: BibliographyValue
+) -> None:
+    """Make a list known to the cite domain, so its entries are citable and filtered by it."""
+    cite_domain(env).bibliographies[key] = value
+
+
+def filter_accepts(filter_: ast.AST, entry: Entry, docname: str, cited: bool) -> bool:
+    """Evaluate a sphinxcontrib-bibtex filter expression on one entry."""
+    visitor: Any = _FilterVisitor(
+        entry=entry, docname=docname, cited_docnames={docname} if cited else set()
+    )
+    return bool(visitor.visit(filter_))
+
+
+def entry_location(env: BuildEnvironment, key: str) -> str:
+    """``path/to/refs.bib:LINE`` of an entry, for warnings that point at the bib file."""
+    for path, bibfile in cite_domain(env).bibdata.bibfiles.items():
+        if key in bibfile.keys:
+            line = _line_index(path).get(key.lower())
+            return f"{path}:{line}" if line else str(path)
+    return "bibtex_bibfiles"
+
+
+def _line_index(path: Path) -> dict[str, int]:
+    """Map each entry key (lower case, as BibTeX compares keys) to the line where it starts."""
+    stamp = (path, get_mtime(path))
+    if stamp not in _line_index_cache:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        index: dict[str, int] = {}
+        line, position = 1, 0
+        for match in _ENTRY_START.finditer(text):
+            line += text.count("\n", position, match.start())
+            position = match.start()
+            index.setdefault(match.group(2).lower(), line)
+        _line_index_cache[stamp] = index
+    return _line_index_cache[stamp]

@@ -1,0 +1,49 @@
+"""``setup_extension()`` reads as the table of contents of the extension."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from .config import add_config_values
+from .publications import publication_list, setup_publications
+from .shared import setup_shared_nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILE = "sphinx-academic.css"
+#: Classes that mark a page as using one of the extension's components.
+COMPONENT_CLASSES = frozenset({"academic-publications"})
+
+
+def setup_extension(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("sphinx_design")
+    add_config_values(app)
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_css_where_used)
+    setup_shared_nodes(app)
+    setup_publications(app)
+
+
+def add_static_path(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def add_css_where_used(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """Only pages with a component load its stylesheet."""
+    if doctree is not None and _uses_component(doctree):
+        app.add_css_file(CSS_FILE)
+
+
+def _uses_component(doctree: nodes.document) -> bool:
+    return any(
+        COMPONENT_CLASSES.intersection(node["classes"]) for node in doctree.findall(nodes.Element)
+    ) or any(True for _ in doctree.findall(publication_list))

@@ -1,0 +1,98 @@
+"""Docutils nodes for a publication's parts, shared by publication lists and cards."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from .records import Author, Link, PublicationRecord
+from .shared import Flavour, details, summary
+
+
+def _name(author: Author) -> nodes.Node:
+    if author.highlighted:
+        return nodes.strong(author.name, author.name, classes=["academic-me"])
+    return nodes.Text(author.name)
+
+
+def _names(authors: tuple[Author, ...]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, author in enumerate(authors):
+        if i:
+            out.append(nodes.Text(", "))
+        out.append(_name(author))
+    return out
+
+
+def _hidden_note(hidden: tuple[Author, ...]) -> list[nodes.Node]:
+    """"14 more authors", naming the site owner when they are among the hidden ones."""
+    count = sum(1 for a in hidden if not a.is_others)
+    words = f"{count} more author{'s' if count != 1 else ''}"
+    if any(a.is_others for a in hidden):
+        words += " et al."
+    note: list[nodes.Node] = [nodes.Text(words)]
+    mine = [a for a in hidden if a.highlighted]
+    if mine:
+        note.append(nodes.Text(", including "))
+        note.extend(_names(tuple(mine)))
+    return note
+
+
+def author_nodes(authors: tuple[Author, ...], max_authors: int, flavour: Flavour) -> list[nodes.Node]:
+    """The author list; past ``max_authors``, the rest behind a ``<details>`` toggle in html."""
+    if not max_authors or len(authors) <= max_authors + 1:
+        return _names(authors)
+    shown, hidden = authors[:max_authors], authors[max_authors:]
+    out = [*_names(shown), nodes.Text(", ")]
+    if flavour == "html":
+        toggle = details(classes=["academic-more-authors"])
+        toggle += summary("", "", *_hidden_note(hidden))
+        toggle += nodes.inline("", "", *_names(hidden), classes=["academic-hidden-authors"])
+        out.append(toggle)
+    else:
+        out += [nodes.Text("and "), *_hidden_note(hidden)]
+    return out
+
+
+def link_nodes(links: tuple[Link, ...], flavour: Flavour) -> list[nodes.Node]:
+    """Labelled link buttons (html), \\href links (latex), "label: URL" (text)."""
+    out: list[nodes.Node] = []
+    for i, link in enumerate(links):
+        if i:
+            out.append(nodes.Text(" " if flavour == "html" else ", "))
+        if flavour == "text":
+            out.append(nodes.Text(f"{link.label}: {link.url}"))
+        else:
+            out.append(
+                nodes.reference(
+                    link.label,
+                    link.label,
+                    refuri=link.url,
+                    classes=["academic-link", f"academic-link-{link.field}"],
+                )
+            )
+    return out
+
+
+def venue_nodes(record: PublicationRecord, with_year: bool = True) -> list[nodes.Node]:
+    """Badge, venue label, year (when the label lacks it) and award."""
+    out: list[nodes.Node] = []
+    if record.abbr:
+        out += [nodes.inline(record.abbr, record.abbr, classes=["academic-badge"]), nodes.Text(" ")]
+    text = record.venue
+    if with_year and record.year and not record.venue_shows_year:
+        text = f"{text}, {record.year}" if text else record.year
+    if text:
+        out.append(nodes.inline(text, text, classes=["academic-venue"]))
+    if record.award:
+        if out:
+            out.append(nodes.Text(" · "))
+        out.append(nodes.emphasis(record.award, record.award, classes=["academic-award"]))
+    return out
+
+
+def toggle(label: str, body: nodes.Element, classes: list[str]) -> details:
+    """A closed ``<details>`` with ``label`` as its summary."""
+    node = details(classes=classes)
+    node += summary(label, label)
+    node += body
+    return node

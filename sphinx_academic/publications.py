@@ -1,0 +1,257 @@
+"""The ``publications`` directive: bib entries as a year-grouped, citable publication list.
+
+Read time: the directive registers one sphinxcontrib-bibtex bibliography per year group (so
+the cite domain filters, sorts with the ``academic`` style, and resolves ``{cite}`` to
+the entries), and leaves a :class:`publication_list` placeholder. Write time: a
+post-transform, ahead of sphinxcontrib-bibtex's own, turns each placeholder into a list.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from . import bibdata
+from .config import academic_config
+from .latex_text import latex_to_text
+from .markup import author_nodes, link_nodes, toggle, venue_nodes
+from .records import PublicationRecord, record_for
+from .shared import Flavour, flavour_of, unique_id, warn
+from .style import STYLE_NAME, register_style, year_sort_key
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+SELECTED_FILTER = 'selected % "^\\s*(true|yes|1)\\s*$"'
+UNDATED = "Undated"
+
+
+class publication_list(nodes.General, nodes.Element):
+    """Placeholder for one bibliography's entries; replaced at write time."""
+
+
+class PublicationsDirective(SphinxDirective):
+    """``publications [bibfile ...]``: entries of the project's bib files, grouped by year."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "filter": directives.unchanged_required,
+        "selected": directives.flag,
+        "group-by": lambda v: directives.choice(v, ("year", "none")),
+        "no-index": directives.flag,
+    }
+
+    def run(self) -> Sequence[nodes.Node]:
+        bibfiles = self._bibfiles()
+        for path in bibfiles:
+            self.env.note_dependency(str(path))
+        conditions = self._conditions()
+        if conditions is None:
+            return []
+        entries = [
+            e
+            for e in bibdata.entries_of(self.env, bibfiles)
+            if any(bibdata.filter_accepts(_parse(conditions), e, self.env.docname, c) for c in (True, False))
+        ]
+        if not entries:
+            warn(
+                "publications: no entry matches; check :filter: and :selected: "
+                '(field values are strings: write year == "2025", not year == 2025)',
+                "publications",
+                self.get_location(),
+            )
+            return []
+        if self.options.get("group-by", "year") == "none":
+            return [self._list(bibfiles, conditions, entries)]
+        return [self._year_section(year, group, bibfiles, conditions) for year, group in _by_year(entries)]
+
+    def _bibfiles(self) -> list[Path]:
+        known = bibdata.bibfile_paths(self.env)
+        if not self.arguments:
+            return known
+        chosen: list[Path] = []
+        for name in self.arguments[0].split():
+            path = Path(self.env.relfn2path(name)[1]).resolve()
+            if path in known:
+                chosen.append(path)
+            else:
+                warn(f"publications: {name} is not listed in bibtex_bibfiles; add it there", "publications", self.get_location())
+        return chosen
+
+    def _conditions(self) -> list[str] | None:
+        conditions: list[str] = []
+        if "filter" in self.options:
+            expression = self.options["filter"]
+            try:
+                ast.parse(expression)
+            except SyntaxError as err:
+                warn(
+                    f"publications: syntax error in :filter: {expression!r} ({err.msg}); "
+                    'write a Python expression such as  year >= "2020" and type == "article"',
+                    "publications",
+                    self.get_location(),
+                )
+                return None
+            conditions.append(expression)
+        if "selected" in self.options:
+            conditions.append(SELECTED_FILTER)
+        return conditions
+
+    def _list(self, bibfiles: list[Path], conditions: list[str], entries: list[Entry]) -> publication_list:
+        document = self.state.document
+        node_id = unique_id(document, "publication-list")
+        node = publication_list("", ids=[node_id], docname=self.env.docname)
+        document.ids[node_id] = node
+        citable = "no-index" not in self.options
+        citation_nodes: dict[str, nodes.Element] = {}
+        for entry in entries:
+            item_id = unique_id(document, f"pub-{entry.key}")
+            item = nodes.list_item(ids=[item_id])
+            document.ids[item_id] = item
+            citation_nodes[entry.key] = item
+        bibdata.register_bibliography(
+            self.env,
+            bibdata.BibliographyKey(docname=self.env.docname, id_=node_id),
+            bibdata.BibliographyValue(
+                line=self.lineno,
+                bibfiles=bibfiles,
+                style=STYLE_NAME,
+                list_="citation" if citable else "bullet",
+                enumtype="arabic",
+                start=1,
+                labelprefix="",
+                keyprefix="",
+                filter_=_parse(conditions),
+                citation_nodes=citation_nodes,
+                keys=[],
+            ),
+        )
+        return node
+
+    def _year_section(self, year: str, group: list[tuple[str, Entry]], bibfiles: list[Path], conditions: list[str]) -> nodes.section:
+        raw_years = sorted({raw for raw, _ in group})
+        year_condition = " or ".join(f"year == {raw!r}" for raw in raw_years)
+        section_id = unique_id(self.state.document, f"year-{year}")
+        section = nodes.section(ids=[section_id], classes=["academic-year"])
+        self.state.document.ids[section_id] = section
+        section += nodes.title(year, year)
+        section += self._list(bibfiles, [*conditions, year_condition], [e for _, e in group])
+        return section
+
+
+def _parse(conditions: list[str]) -> ast.AST:
+    return ast.parse(" and ".join(f"({c})" for c in conditions) if conditions else "True")
+
+
+def _by_year(entries: list[Entry]) -> list[tuple[str, list[tuple[str, Entry]]]]:
+    """Groups keyed by decoded year, newest first; each keeps the raw field the filter compares."""
+    groups: dict[str, list[tuple[str, Entry]]] = {}
+    for entry in entries:
+        raw = entry.fields.get("year", "")
+        groups.setdefault(latex_to_text(raw) or UNDATED, []).append((raw, entry))
+    return sorted(groups.items(), key=lambda item: -year_sort_key(item[0]))
+
+
+class PublicationListTransform(SphinxPostTransform):
+    """Render each :class:`publication_list` before sphinxcontrib-bibtex's transform (5)."""
+
+    default_priority = 4
+
+    def run(self, **kwargs: Any) -> None:
+        config = academic_config(self.config)
+        flavour = flavour_of(self.app.builder)
+        for node in list(self.document.findall(publication_list)):
+            key = bibdata.BibliographyKey(docname=node["docname"], id_=node["ids"][0])
+            bibliography = bibdata.cite_domain(self.env).bibliographies[key]
+            items = []
+            for citation in bibdata.citations_of(self.env, key):
+                item = bibliography.citation_nodes[citation.key]
+                record = record_for(citation.entry, config.name_matcher)
+                if flavour == "latex":
+                    item += latex_anchor(node["docname"], item["ids"][0])
+                item.extend(entry_nodes(record, config.max_authors, flavour))
+                item["classes"].append("academic-pub")
+                items.append(item)
+            parent = node.parent
+            if items:
+                node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+            else:
+                node.parent.remove(node)
+                if isinstance(parent, nodes.section) and "academic-year" in parent["classes"] and len(parent) == 1:
+                    parent.parent.remove(parent)
+
+
+def latex_anchor(docname: str, item_id: str) -> nodes.raw:
+    """The ``cite.DOC:ID`` anchor that sphinxcontrib-bibtex's LaTeX citations link to."""
+    anchor = f"cite.{docname}:{item_id}"
+    return nodes.raw("", f"\\hypertarget{{{anchor}}}{{}}%\n", format="latex")
+
+
+def entry_nodes(record: PublicationRecord, max_authors: int, flavour: Flavour) -> list[nodes.Element]:
+    """The body of one list item: title, authors, venue, summary, links and toggles."""
+    title: nodes.Element = (
+        nodes.title_reference(record.title, record.title)
+        if flavour == "html"
+        else nodes.strong(record.title, record.title)
+    )
+    out: list[nodes.Element] = [nodes.paragraph("", "", title, classes=["academic-pub-title"])]
+    if record.authors:
+        authors = author_nodes(record.authors, max_authors, flavour)
+        holder = nodes.container() if flavour == "html" else nodes.paragraph()
+        holder["classes"].append("academic-pub-authors")
+        holder.extend(authors)
+        out.append(holder)
+    venue = venue_nodes(record)
+    if venue:
+        out.append(nodes.paragraph("", "", *venue, classes=["academic-pub-venue"]))
+    if record.summary:
+        out.append(nodes.paragraph(record.summary, record.summary, classes=["academic-pub-summary"]))
+    if record.links:
+        out.append(nodes.paragraph("", "", *link_nodes(record.links, flavour), classes=["academic-links"]))
+    if flavour == "html":
+        if record.abstract:
+            body = nodes.paragraph(record.abstract, record.abstract)
+            out.append(toggle("Abstract", body, ["academic-toggle", "academic-abstract"]))
+        code = nodes.literal_block(record.bibtex, record.bibtex, language="bibtex")
+        out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex"]))
+    return out
+
+
+def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Warn once per build, at the entry's line in the bib file, about what a list shows."""
+    matcher = academic_config(app.config).name_matcher
+    domain = bibdata.cite_domain(env)
+    seen: set[str] = set()
+    for citation in domain.citations:
+        bibliography = domain.bibliographies[citation.bibliography_key]
+        if bibliography.style != STYLE_NAME or citation.entry.key in seen:
+            continue
+        seen.add(citation.entry.key)
+        for problem in record_for(citation.entry, matcher).problems:
+            warn(problem, "bibtex", bibdata.entry_location(env, citation.entry.key))
+    return []
+
+
+def configure_style(app: Sphinx) -> None:
+    """Give the ``academic`` pybtex style this build's settings; runs after bib files are parsed."""
+    config = academic_config(app.config)
+    order = {key: i for i, key in enumerate(bibdata.bib_entries(app.env))}
+    register_style(config.name_matcher, config.max_authors, order)
+
+
+def setup_publications(app: Sphinx) -> None:
+    app.add_node(publication_list)
+    app.add_directive("publications", PublicationsDirective)
+    app.add_post_transform(PublicationListTransform)
+    app.connect("builder-inited", configure_style)
+    app.connect("env-updated", report_entry_problems)

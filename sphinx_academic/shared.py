@@ -1,0 +1,78 @@
+"""Helpers every component uses: output flavours, ``<details>`` nodes, ids, warnings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from docutils import nodes
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = logging.getLogger("sphinx_academic")
+
+Flavour = Literal["html", "latex", "text"]
+
+
+def flavour_of(builder: Builder) -> Flavour:
+    """html for every html-format builder, latex for latex, a plain form for everything else."""
+    if builder.format == "html":
+        return "html"
+    if builder.format == "latex":
+        return "latex"
+    return "text"
+
+
+def warn(message: str, subtype: str, location: object) -> None:
+    """A located warning that ``suppress_warnings = ["academic.<subtype>"]`` can silence."""
+    logger.warning(message, type="academic", subtype=subtype, location=location)
+
+
+def unique_id(document: nodes.document, base: str) -> str:
+    """``base`` made a valid id, suffixed if the document already has it."""
+    id_ = nodes.make_id(base) or "academic"
+    candidate, n = id_, 1
+    while candidate in document.ids:
+        n += 1
+        candidate = f"{id_}-{n}"
+    return candidate
+
+
+class details(nodes.General, nodes.Element):
+    """A native ``<details>`` disclosure: keyboard and screen-reader usable, no JavaScript.
+
+    Only made for html builders; other builders get plain text instead.
+    """
+
+
+class summary(nodes.General, nodes.TextElement):
+    """The always-visible label of a :class:`details`."""
+
+
+def visit_details(self: HTML5Translator, node: details) -> None:
+    self.body.append(self.starttag(node, "details"))
+
+
+def depart_details(self: HTML5Translator, node: details) -> None:
+    self.body.append("</details>")
+
+
+def visit_summary(self: HTML5Translator, node: summary) -> None:
+    self.body.append(self.starttag(node, "summary", suffix=""))
+
+
+def depart_summary(self: HTML5Translator, node: summary) -> None:
+    self.body.append("</summary>")
+
+
+def _skip(self: object, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def setup_shared_nodes(app: Sphinx) -> None:
+    skip = (_skip, None)
+    for node, visit, depart in ((details, visit_details, depart_details), (summary, visit_summary, depart_summary)):
+        app.add_node(node, html=(visit, depart), latex=skip, text=skip, man=skip, texinfo=skip)
