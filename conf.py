@@ -26,4 +26,6 @@ html_copy_source = False
 html_theme_options = {"top_of_page_buttons": []}
 
 latex_engine = "xelatex"
-latex_documents = [("cv", "athiwaratkun-cv.tex", "Ben Athiwaratkun: Curriculum Vitae", author, "howto")]
+latex_documents = [
+    ("cv", "athiwaratkun-cv.tex", "Ben Athiwaratkun: Curriculum Vitae", author, "howto")
+]

@@ -68,7 +68,7 @@ def register_bibliography(
 
 def filter_accepts(filter_: ast.AST, entry: Entry, docname: str, cited: bool) -> bool:
     """Evaluate a sphinxcontrib-bibtex filter expression on one entry."""
-    visitor: Any = _FilterVisitor(
+    visitor: Any = _FilterVisitor(  # type: ignore[no-untyped-call]
         entry=entry, docname=docname, cited_docnames={docname} if cited else set()
     )
     return bool(visitor.visit(filter_))

@@ -57,6 +57,8 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 
 def academic_config(config: Config) -> AcademicConfig:
-    values: dict[str, Any] = {f.name: getattr(config, "academic_" + f.name) for f in fields(AcademicConfig)}
+    values: dict[str, Any] = {
+        f.name: getattr(config, "academic_" + f.name) for f in fields(AcademicConfig)
+    }
     values["author_names"] = tuple(values["author_names"])
     return AcademicConfig(**values)

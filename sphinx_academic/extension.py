@@ -36,7 +36,11 @@ def add_static_path(app: Sphinx) -> None:
 
 
 def add_css_where_used(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
 ) -> None:
     """Only pages with a component load its stylesheet."""
     if doctree is not None and _uses_component(doctree):

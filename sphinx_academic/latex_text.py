@@ -7,6 +7,7 @@ the markup found in names and titles in about 20 µs, which matters at thousands
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -29,10 +30,9 @@ def latex_to_text(value: str) -> str:
     text = value
     if _NEEDS_DECODING.search(text):
         text = _TEXT_COMMAND.sub("", text)
-        try:
-            text = codecs.decode(text, "ulatex")
-        except (UnicodeDecodeError, ValueError):
-            pass  # keep the raw text: showing it beats dropping the field
+        # On a decoding error keep the raw text: showing it beats dropping the field.
+        with contextlib.suppress(UnicodeDecodeError, ValueError):
+            text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]
         text = _UNESCAPED_BRACE.sub("", text).replace("\\{", "{").replace("\\}", "}")
         text = text.replace("\xa0", " ")
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()

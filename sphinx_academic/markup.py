@@ -24,7 +24,7 @@ def _names(authors: tuple[Author, ...]) -> list[nodes.Node]:
 
 
 def _hidden_note(hidden: tuple[Author, ...]) -> list[nodes.Node]:
-    """"14 more authors", naming the site owner when they are among the hidden ones."""
+    """Say "14 more authors", naming the site owner when they are among the hidden ones."""
     count = sum(1 for a in hidden if not a.is_others)
     words = f"{count} more author{'s' if count != 1 else ''}"
     if any(a.is_others for a in hidden):
@@ -37,7 +37,9 @@ def _hidden_note(hidden: tuple[Author, ...]) -> list[nodes.Node]:
     return note
 
 
-def author_nodes(authors: tuple[Author, ...], max_authors: int, flavour: Flavour) -> list[nodes.Node]:
+def author_nodes(
+    authors: tuple[Author, ...], max_authors: int, flavour: Flavour
+) -> list[nodes.Node]:
     """The author list; past ``max_authors``, the rest behind a ``<details>`` toggle in html."""
     if not max_authors or len(authors) <= max_authors + 1:
         return _names(authors)

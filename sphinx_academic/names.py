@@ -26,7 +26,7 @@ def person_key(person: Person) -> NameKey:
 
 
 def display_name(person: Person) -> str:
-    """"First Middle von Last, Jr." with LaTeX decoded."""
+    """The name as "First Middle von Last, Jr.", LaTeX decoded."""
     parts = [
         *person.first_names,
         *person.middle_names,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-SELECTED_FILTER = 'selected % "^\\s*(true|yes|1)\\s*$"'
+SELECTED_FILTER = r'selected % r"^\s*(true|yes|1)\s*$"'
 UNDATED = "Undated"
 
 
@@ -61,7 +61,10 @@ class PublicationsDirective(SphinxDirective):
         entries = [
             e
             for e in bibdata.entries_of(self.env, bibfiles)
-            if any(bibdata.filter_accepts(_parse(conditions), e, self.env.docname, c) for c in (True, False))
+            if any(
+                bibdata.filter_accepts(_parse(conditions), e, self.env.docname, c)
+                for c in (True, False)
+            )
         ]
         if not entries:
             warn(
@@ -73,7 +76,10 @@ class PublicationsDirective(SphinxDirective):
             return []
         if self.options.get("group-by", "year") == "none":
             return [self._list(bibfiles, conditions, entries)]
-        return [self._year_section(year, group, bibfiles, conditions) for year, group in _by_year(entries)]
+        return [
+            self._year_section(year, group, bibfiles, conditions)
+            for year, group in _by_year(entries)
+        ]
 
     def _bibfiles(self) -> list[Path]:
         known = bibdata.bibfile_paths(self.env)
@@ -85,7 +91,11 @@ class PublicationsDirective(SphinxDirective):
             if path in known:
                 chosen.append(path)
             else:
-                warn(f"publications: {name} is not listed in bibtex_bibfiles; add it there", "publications", self.get_location())
+                warn(
+                    f"publications: {name} is not listed in bibtex_bibfiles; add it there",
+                    "publications",
+                    self.get_location(),
+                )
         return chosen
 
     def _conditions(self) -> list[str] | None:
@@ -107,7 +117,9 @@ class PublicationsDirective(SphinxDirective):
             conditions.append(SELECTED_FILTER)
         return conditions
 
-    def _list(self, bibfiles: list[Path], conditions: list[str], entries: list[Entry]) -> publication_list:
+    def _list(
+        self, bibfiles: list[Path], conditions: list[str], entries: list[Entry]
+    ) -> publication_list:
         document = self.state.document
         node_id = unique_id(document, "publication-list")
         node = publication_list("", ids=[node_id], docname=self.env.docname)
@@ -138,7 +150,9 @@ class PublicationsDirective(SphinxDirective):
         )
         return node
 
-    def _year_section(self, year: str, group: list[tuple[str, Entry]], bibfiles: list[Path], conditions: list[str]) -> nodes.section:
+    def _year_section(
+        self, year: str, group: list[tuple[str, Entry]], bibfiles: list[Path], conditions: list[str]
+    ) -> nodes.section:
         raw_years = sorted({raw for raw, _ in group})
         year_condition = " or ".join(f"year == {raw!r}" for raw in raw_years)
         section_id = unique_id(self.state.document, f"year-{year}")
@@ -169,7 +183,7 @@ class PublicationListTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         config = academic_config(self.config)
-        flavour = flavour_of(self.app.builder)
+        flavour = flavour_of(self.env)
         for node in list(self.document.findall(publication_list)):
             key = bibdata.BibliographyKey(docname=node["docname"], id_=node["ids"][0])
             bibliography = bibdata.cite_domain(self.env).bibliographies[key]
@@ -187,7 +201,11 @@ class PublicationListTransform(SphinxPostTransform):
                 node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
             else:
                 node.parent.remove(node)
-                if isinstance(parent, nodes.section) and "academic-year" in parent["classes"] and len(parent) == 1:
+                if (
+                    isinstance(parent, nodes.section)
+                    and "academic-year" in parent["classes"]
+                    and len(parent) == 1
+                ):
                     parent.parent.remove(parent)
 
 
@@ -197,7 +215,9 @@ def latex_anchor(docname: str, item_id: str) -> nodes.raw:
     return nodes.raw("", f"\\hypertarget{{{anchor}}}{{}}%\n", format="latex")
 
 
-def entry_nodes(record: PublicationRecord, max_authors: int, flavour: Flavour) -> list[nodes.Element]:
+def entry_nodes(
+    record: PublicationRecord, max_authors: int, flavour: Flavour
+) -> list[nodes.Element]:
     """The body of one list item: title, authors, venue, summary, links and toggles."""
     title: nodes.Element = (
         nodes.title_reference(record.title, record.title)
@@ -215,9 +235,13 @@ def entry_nodes(record: PublicationRecord, max_authors: int, flavour: Flavour) -
     if venue:
         out.append(nodes.paragraph("", "", *venue, classes=["academic-pub-venue"]))
     if record.summary:
-        out.append(nodes.paragraph(record.summary, record.summary, classes=["academic-pub-summary"]))
+        out.append(
+            nodes.paragraph(record.summary, record.summary, classes=["academic-pub-summary"])
+        )
     if record.links:
-        out.append(nodes.paragraph("", "", *link_nodes(record.links, flavour), classes=["academic-links"]))
+        out.append(
+            nodes.paragraph("", "", *link_nodes(record.links, flavour), classes=["academic-links"])
+        )
     if flavour == "html":
         if record.abstract:
             body = nodes.paragraph(record.abstract, record.abstract)

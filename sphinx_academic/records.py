@@ -40,9 +40,39 @@ LINK_FIELDS: tuple[tuple[str, str], ...] = (
 PRIMARY_LINK_ORDER = ("pdf", "arxiv", "html", "doi", "url", "website", "project", "code")
 #: Fields kept in the BibTeX a reader copies: standard BibTeX/BibLaTeX, no display fields.
 STANDARD_FIELDS = frozenset(
-    """address annote booktitle chapter crossref doi edition eid eprint archiveprefix
-    primaryclass howpublished institution isbn issn journal key month note number
-    organization pages publisher school series title type url volume year date""".split()
+    {
+        "address",
+        "annote",
+        "booktitle",
+        "chapter",
+        "crossref",
+        "doi",
+        "edition",
+        "eid",
+        "eprint",
+        "archiveprefix",
+        "primaryclass",
+        "howpublished",
+        "institution",
+        "isbn",
+        "issn",
+        "journal",
+        "key",
+        "month",
+        "note",
+        "number",
+        "organization",
+        "pages",
+        "publisher",
+        "school",
+        "series",
+        "title",
+        "type",
+        "url",
+        "volume",
+        "year",
+        "date",
+    }
 )
 VENUE_FIELDS = ("venue_label", "journal", "booktitle", "howpublished", "school", "institution")
 TRUE_VALUES = frozenset({"true", "yes", "1"})

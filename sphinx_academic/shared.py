@@ -9,7 +9,7 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger("sphinx_academic")
@@ -17,16 +17,21 @@ logger = logging.getLogger("sphinx_academic")
 Flavour = Literal["html", "latex", "text"]
 
 
-def flavour_of(builder: Builder) -> Flavour:
+def flavour_of(env: BuildEnvironment) -> Flavour:
     """html for every html-format builder, latex for latex, a plain form for everything else."""
-    if builder.format == "html":
+    builder_cls = getattr(env, "_builder_cls", None)  # Sphinx 9; earlier: the app's builder
+    builder_format = builder_cls.format if builder_cls else env.app.builder.format
+    if builder_format == "html":
         return "html"
-    if builder.format == "latex":
+    if builder_format == "latex":
         return "latex"
     return "text"
 
 
-def warn(message: str, subtype: str, location: object) -> None:
+Location = str | tuple[str | None, int | None] | nodes.Node
+
+
+def warn(message: str, subtype: str, location: Location) -> None:
     """A located warning that ``suppress_warnings = ["academic.<subtype>"]`` can silence."""
     logger.warning(message, type="academic", subtype=subtype, location=location)
 
@@ -74,5 +79,8 @@ def _skip(self: object, node: nodes.Element) -> None:
 
 def setup_shared_nodes(app: Sphinx) -> None:
     skip = (_skip, None)
-    for node, visit, depart in ((details, visit_details, depart_details), (summary, visit_summary, depart_summary)):
+    for node, visit, depart in (
+        (details, visit_details, depart_details),
+        (summary, visit_summary, depart_summary),
+    ):
         app.add_node(node, html=(visit, depart), latex=skip, text=skip, man=skip, texinfo=skip)

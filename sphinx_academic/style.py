@@ -16,10 +16,9 @@ from pybtex.richtext import Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.labels import BaseLabelStyle
-from pybtex.style.sorting import BaseSortingStyle
 
 from .names import NameMatcher
-from .records import PublicationRecord, record_for
+from .records import Author, PublicationRecord, record_for
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -67,15 +66,15 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
         record = self.record(entry)
         shown = record.authors
         if self.max_authors and len(shown) > self.max_authors:
-            shown = (*shown[: self.max_authors], record.authors[-1].__class__("et al.", is_others=True))
+            shown = (*shown[: self.max_authors], Author("et al.", is_others=True))
         authors = Text(
-            *_join(
-                [Tag("strong", a.name) if a.highlighted else Text(a.name) for a in shown], ", "
-            )
+            *_join([Tag("strong", a.name) if a.highlighted else Text(a.name) for a in shown], ", ")
         )
         parts: list[Any] = [authors, ". "] if shown else []
         parts += [Tag("em", record.title), "."]
-        venue = ", ".join(p for p in (record.venue, "" if record.venue_shows_year else record.year) if p)
+        venue = ", ".join(
+            p for p in (record.venue, "" if record.venue_shows_year else record.year) if p
+        )
         if venue:
             parts += [" ", venue, "."]
         return FormattedEntry(entry.key, Text(*parts), label)

@@ -10,7 +10,7 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 class UnsafeURLError(ValueError):
-    """The URL uses a scheme that could run code or smuggle content (``javascript:``, ``data:`` …)."""
+    """The scheme could run code or smuggle content (``javascript:``, ``data:`` …)."""
 
 
 def checked_url(raw: str) -> str:

@@ -1,0 +1,51 @@
+"""Sessions: site (build with -W), tests, serve (live preview), lint (ruff + mypy)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["site", "tests"]
+nox.options.reuse_venv = "yes"
+
+SPHINX_ARGS = ["-W", "--keep-going", "-c", ".", "docs"]
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Build the site into _build/html, warnings as errors."""
+    session.install("-e", ".")
+    session.run("sphinx-build", *SPHINX_ARGS, "_build/html", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000, rebuilt on every save."""
+    session.install("-e", ".", "sphinx-autobuild")
+    session.run(
+        "sphinx-autobuild",
+        "--host",
+        "127.0.0.1",
+        "--watch",
+        "refs.bib",
+        "--watch",
+        "sphinx_academic",
+        *SPHINX_ARGS,
+        "_build/html",
+        *session.posargs,
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on everything, mypy (strict) on the extension."""
+    session.install("-e", ".[lint]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "sphinx_academic")
+    session.run("mypy", "sphinx_academic")
