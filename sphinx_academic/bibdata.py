@@ -59,6 +59,18 @@ def citations_of(env: BuildEnvironment, key: BibliographyKey) -> list[Citation]:
     return [c for c in cite_domain(env).citations if c.bibliography_key == key]
 
 
+def citation_target(env: BuildEnvironment, key: str) -> tuple[str, str] | None:
+    """(docname, id) of the entry in a citable list, where ``{cite}`` links to, if any."""
+    domain = cite_domain(env)
+    for citation in domain.citations:
+        if (
+            citation.key == key
+            and domain.bibliographies[citation.bibliography_key].list_ == "citation"
+        ):
+            return citation.bibliography_key.docname, citation.citation_id
+    return None
+
+
 def register_bibliography(
     env: BuildEnvironment, key: BibliographyKey, value: BibliographyValue
 ) -> None:

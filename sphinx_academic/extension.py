@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .cards import setup_cards
 from .config import add_config_values
 from .publications import publication_list, setup_publications
 from .shared import setup_shared_nodes
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "sphinx-academic.css"
 #: Classes that mark a page as using one of the extension's components.
-COMPONENT_CLASSES = frozenset({"academic-publications"})
+COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards"})
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -28,6 +29,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("html-page-context", add_css_where_used)
     setup_shared_nodes(app)
     setup_publications(app)
+    setup_cards(app)
 
 
 def add_static_path(app: Sphinx) -> None:

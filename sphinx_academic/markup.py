@@ -75,14 +75,12 @@ def link_nodes(links: tuple[Link, ...], flavour: Flavour) -> list[nodes.Node]:
     return out
 
 
-def venue_nodes(record: PublicationRecord, with_year: bool = True) -> list[nodes.Node]:
-    """Badge, venue label, year (when the label lacks it) and award."""
+def venue_nodes(record: PublicationRecord) -> list[nodes.Node]:
+    """Badge, venue line and award."""
     out: list[nodes.Node] = []
     if record.abbr:
         out += [nodes.inline(record.abbr, record.abbr, classes=["academic-badge"]), nodes.Text(" ")]
-    text = record.venue
-    if with_year and record.year and not record.venue_shows_year:
-        text = f"{text}, {record.year}" if text else record.year
+    text = record.venue_line()
     if text:
         out.append(nodes.inline(text, text, classes=["academic-venue"]))
     if record.award:

@@ -102,6 +102,7 @@ class PublicationRecord:
     title: str
     authors: tuple[Author, ...]
     venue: str
+    venue_is_label: bool  #: the venue is ``venue_label``, shown exactly as written
     year: str
     summary: str
     abstract: str
@@ -117,9 +118,12 @@ class PublicationRecord:
         by_field = {link.field: link for link in self.links}
         return next((by_field[f] for f in PRIMARY_LINK_ORDER if f in by_field), None)
 
-    @property
-    def venue_shows_year(self) -> bool:
-        return bool(self.year) and self.year in self.venue
+    def venue_line(self, year: str | None = None) -> str:
+        """The venue as shown: a ``venue_label`` as written; else venue and year (or a year)."""
+        year = self.year if year is None else year
+        if self.venue_is_label or (year and year in self.venue):
+            return self.venue
+        return ", ".join(part for part in (self.venue, year) if part)
 
 
 def _field(entry: Entry, name: str) -> str:
@@ -193,12 +197,15 @@ def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
             links.append(Link(field, label, _link_url(field, raw)))
         except UnsafeURLError as err:
             problems.append(f"{field} of {entry.key!r}: {err}; the link was left out")
-    venue = next((v for v in (_field(entry, f) for f in VENUE_FIELDS) if v), "")
+    venue_field, venue = next(
+        ((f, v) for f, v in ((f, _field(entry, f)) for f in VENUE_FIELDS) if v), ("", "")
+    )
     return PublicationRecord(
         key=entry.key,
         title=title or entry.key,
         authors=authors,
         venue=venue,
+        venue_is_label=venue_field == "venue_label",
         year=year,
         summary=_field(entry, "summary"),
         abstract=_field(entry, "abstract"),

@@ -9,6 +9,7 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
 
@@ -29,6 +30,12 @@ def flavour_of(env: BuildEnvironment) -> Flavour:
 
 
 Location = str | tuple[str | None, int | None] | nodes.Node
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The running builder (Sphinx 9 keeps it on the private ``env._app``, as its own code does)."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
 
 
 def warn(message: str, subtype: str, location: Location) -> None:

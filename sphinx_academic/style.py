@@ -72,9 +72,7 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
         )
         parts: list[Any] = [authors, ". "] if shown else []
         parts += [Tag("em", record.title), "."]
-        venue = ", ".join(
-            p for p in (record.venue, "" if record.venue_shows_year else record.year) if p
-        )
+        venue = record.venue_line()
         if venue:
             parts += [" ", venue, "."]
         return FormattedEntry(entry.key, Text(*parts), label)
