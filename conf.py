@@ -29,3 +29,4 @@ latex_engine = "xelatex"
 latex_documents = [
     ("cv", "athiwaratkun-cv.tex", "Ben Athiwaratkun: Curriculum Vitae", author, "howto")
 ]
+html_favicon = "docs/_static/favicon.svg"

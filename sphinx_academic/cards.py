@@ -138,11 +138,15 @@ class WorkCardDirective(SphinxDirective):
             venue=self.options.get("venue"),
             year=self.options.get("year"),
             links=self._links(location),
-            image=self._image(location),
-            alt=self.options.get("alt", "").strip(),
             tags=[t.strip() for t in self.options.get("tags", "").split(",") if t.strip()],
         )
         self.set_source_info(node)
+        image = self._image(location)
+        if image:
+            # Made at read time, so Sphinx's image collector records (and copies) it.
+            node += nodes.image(
+                uri=image, alt=self.options["alt"].strip(), classes=["academic-card-image"]
+            )
         body = nodes.container(classes=["academic-card-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         node += body
@@ -210,8 +214,10 @@ class WorkCardTransform(SphinxPostTransform):
         links = _card_links(card, records)
         out = nodes.container(classes=["academic-card"])
         out.source, out.line = card.source, card.line
-        if card["image"] and flavour != "text":
-            out += nodes.image(uri=card["image"], alt=card["alt"], classes=["academic-card-image"])
+        image = next(iter(card.findall(nodes.image)), None)
+        body = card.children[-1]
+        if image is not None and flavour != "text":
+            out += image
         primary = links[0].url if links else ""
         text = nodes.reference(title, title, refuri=primary) if primary else nodes.Text(title)
         if flavour == "html":
@@ -220,7 +226,7 @@ class WorkCardTransform(SphinxPostTransform):
             out += nodes.paragraph("", "", nodes.strong("", "", text))
         if venue:
             out += nodes.paragraph(venue, venue, classes=["academic-card-venue"])
-        out.extend(card.children[0].children)  # the description
+        out.extend(body.children)  # the description
         buttons = link_nodes(tuple(links), flavour)
         entry_link = self._entry_link(records, flavour)
         if entry_link is not None:

@@ -76,7 +76,7 @@ def test_long_author_lists_fold_behind_native_details(app) -> None:
     assert owner.get_text() == "3 more authors, including A. Lovelace"
 
 
-@pytest.mark.sphinx("html", testroot="publications")
+@pytest.mark.sphinx("html", testroot="publications", freshenv=True)
 def test_links_are_labelled_buttons_and_unsafe_urls_are_dropped(app) -> None:
     app.build()
     soup = html_of(app, "index.html")
@@ -98,7 +98,7 @@ def test_links_are_labelled_buttons_and_unsafe_urls_are_dropped(app) -> None:
     )
 
 
-@pytest.mark.sphinx("html", testroot="publications")
+@pytest.mark.sphinx("html", testroot="publications", freshenv=True)
 def test_html_in_titles_is_escaped_with_a_located_warning(app) -> None:
     app.build()
     page = (Path(app.outdir) / "index.html").read_text()
@@ -151,7 +151,7 @@ def test_filter_selected_and_group_by_none(app) -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.sphinx("html", testroot="publications")
+@pytest.mark.sphinx("html", testroot="publications", freshenv=True)
 def test_citations_link_to_the_citable_list_and_no_index_lists_warn_nothing(app) -> None:
     app.build()
     ref = html_of(app, "cites.html").select_one("span.bibtex-citation a")

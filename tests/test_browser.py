@@ -1,0 +1,68 @@
+"""The built site in headless Chromium: layout, themes, keyboard access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
+def home(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    width, scheme = request.param
+    page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.on(
+        "response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None
+    )
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("load")
+    page.width, page.scheme, page.errors = width, scheme, errors
+    yield page
+    page.close()
+
+
+def test_cards_grid_columns_and_no_overflow(home: Any) -> None:
+    tops = home.eval_on_selector_all(
+        ".academic-cards > .sd-col",
+        "cols => cols.map(c => Math.round(c.getBoundingClientRect().top))",
+    )
+    assert len(tops) == 10
+    per_row = tops.count(tops[0])
+    assert per_row == (2 if home.width == "desktop" else 1)
+    overflow = home.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert home.errors == []
+
+
+def test_theme_follows_the_colour_scheme(home: Any) -> None:
+    background = home.eval_on_selector(
+        ".academic-card", "c => getComputedStyle(c).backgroundColor.match(/\\d+/g).map(Number)"
+    )
+    brightness = sum(background[:3]) / 3
+    assert (brightness > 200) if home.scheme == "light" else (brightness < 80)
+
+
+def test_every_card_link_is_reachable_with_the_keyboard(home: Any) -> None:
+    wanted = home.eval_on_selector_all(
+        ".academic-card a", "as => as.map(a => a.href + ' ' + a.textContent)"
+    )
+    reached: set[str] = set()
+    for _ in range(400):
+        home.keyboard.press("Tab")
+        focused = home.evaluate(
+            "(() => { const a = document.activeElement; return a && a.closest('.academic-card') "
+            "? [a.href + ' ' + a.textContent, getComputedStyle(a).outlineStyle] : null })()"
+        )
+        if focused:
+            reached.add(focused[0])
+            assert focused[1] != "none", f"no visible focus ring on {focused[0]}"
+        if reached >= set(wanted):
+            break
+    assert set(wanted) - reached == set()
