@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-WIDTHS = {"desktop": 1280, "phone": 390}
+WIDTHS = {"desktop": 1280, "phone": 390, "narrow": 320}
 SCHEMES = ("light", "dark")
 
 
