@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
+from .dates import DEFAULT_FORMATS
 from .names import NameMatcher
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ _DEFAULTS = AcademicConfig()
 def add_config_values(app: Sphinx) -> None:
     app.add_config_value("academic_author_names", [], "html", types=(list, tuple))
     app.add_config_value("academic_max_authors", _DEFAULTS.max_authors, "html", types=(int,))
+    # "env": dates are formatted when a page is read.
+    app.add_config_value("academic_date_format", dict(DEFAULT_FORMATS), "env", types=(dict,))
     app.connect("config-inited", validate_config)
 
 
@@ -54,6 +57,15 @@ def validate_config(app: Sphinx, config: Config) -> None:
             f"academic_max_authors must be a whole number, 0 or more (got {max_authors!r})"
         )
     config.academic_author_names = list(names)
+    formats = config.academic_date_format
+    unknown = set(formats) - set(DEFAULT_FORMATS)
+    if unknown or not all(isinstance(v, str) for v in formats.values()):
+        raise ConfigError(
+            "academic_date_format maps 'year', 'month' and 'day' to format strings with "
+            "{year}, {month}, {month_name}, {month_abbr} and {day}, e.g. "
+            '{"month": "{month_abbr} {year}"}'
+        )
+    config.academic_date_format = {**DEFAULT_FORMATS, **formats}
 
 
 def academic_config(config: Config) -> AcademicConfig:

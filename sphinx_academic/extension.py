@@ -11,6 +11,7 @@ from .cards import setup_cards
 from .config import add_config_values
 from .publications import publication_list, setup_publications
 from .shared import setup_shared_nodes
+from .timeline import TIMELINE_CLASS, setup_timeline
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "sphinx-academic.css"
 #: Classes that mark a page as using one of the extension's components.
-COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards"})
+COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards", TIMELINE_CLASS})
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -30,6 +31,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_shared_nodes(app)
     setup_publications(app)
     setup_cards(app)
+    setup_timeline(app)
 
 
 def add_static_path(app: Sphinx) -> None:

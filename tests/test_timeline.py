@@ -1,0 +1,108 @@
+"""CV timelines as a reader sees them: dates, order, markup, bad input, builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import html_of, warnings_of
+
+from sphinx_academic.dates import DateError, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "shown"),
+    [
+        ("2019", "2019", "2019"),
+        ("2019-08", "2019-08", "August 2019"),
+        ("2019-08-01", "2019-08-01", "August 1, 2019"),
+        (" PRESENT ", "", "present"),
+    ],
+)
+def test_dates_keep_their_precision(text: str, iso: str, shown: str) -> None:
+    from sphinx_academic.dates import DEFAULT_FORMATS
+
+    date = parse_date(text)
+    assert (date.iso, date.display(DEFAULT_FORMATS)) == (iso, shown)
+
+
+@pytest.mark.parametrize("text", ["2019-13", "2021-02-30", "Summer 2017", "19-08", ""])
+def test_impossible_dates_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+def entries(soup):  # type: ignore[no-untyped-def]
+    return soup.select("ol.academic-timeline > li.academic-cv-entry")
+
+
+@pytest.mark.sphinx("html", testroot="timeline")
+def test_timeline_is_an_ordered_list_with_time_elements(app) -> None:
+    app.build()
+    items = entries(html_of(app, "index.html"))
+    titles = [li.select_one(".academic-cv-title").get_text() for li in items]
+    # :sort: reverse: ongoing first, then by end date, then by start date.
+    assert titles == [
+        "Senior Director",
+        "Applied Scientist",
+        "PhD in Statistics",
+        "Research Intern",
+    ]
+    times = [[(t.get("datetime"), t.get_text()) for t in li.find_all("time")] for li in items]
+    assert times == [
+        [(None, "present")],
+        [("2019-08", "August 2019"), ("2022-08", "August 2022")],
+        [("2014", "2014"), ("2019-05-20", "May 20, 2019")],
+        [("2016", "Summer 2016")],
+    ]
+    heading = items[1].select_one(".academic-cv-heading").get_text()
+    assert heading == "Applied Scientist, AWS AI Labs, Seattle"
+    assert items[1].select_one("ul li strong").get_text() == "bifurcated attention"
+    assert items[1].select_one("a[href='#id1']") or items[1].select_one("span.bibtex-citation a")
+    assert "academic-cv-education" in items[2]["class"]
+
+
+@pytest.mark.sphinx("html", testroot="timeline", freshenv=True)
+def test_bad_entries_warn_with_file_and_line_and_still_render(app) -> None:
+    app.build()
+    src = Path(app.srcdir) / "bad.md"
+    warnings = warnings_of(app)
+    for expected in [
+        f"{src}:5: WARNING: cv-entry start: '2019-13' is not a calendar date",
+        f"{src}:10: WARNING: cv-entry date: '2021-02-30' is not a calendar date",
+        f"{src}:15: WARNING: cv-entry: it ends (2020) before it starts (2022)",
+        f"{src}:21: WARNING: cv-entry needs a :title:",
+    ]:
+        assert expected in warnings, expected
+    assert "Traceback" not in warnings
+    titles = [
+        li.select_one(".academic-cv-title").get_text() for li in entries(html_of(app, "bad.html"))
+    ]
+    assert titles == ["Bad month", "Bad day", "Backwards", "Untitled entry"]
+
+
+@pytest.mark.sphinx("html", testroot="timeline")
+def test_rest_timeline(app) -> None:
+    app.build()
+    items = entries(html_of(app, "rest.html"))
+    assert [li.find("time")["datetime"] for li in items] == ["2006"]
+
+
+@pytest.mark.sphinx("text", testroot="timeline")
+def test_text_builder_gives_a_plain_dated_list(app) -> None:
+    app.build()
+    text = (Path(app.outdir) / "index.txt").read_text()
+    assert (
+        "* August 2019 \u2013 August 2022\n\n  **Applied Scientist**, *AWS AI Labs*, Seattle"
+        in text
+    )
+    assert "1." not in text
+
+
+@pytest.mark.sphinx("latex", testroot="timeline")
+def test_latex_builder_gives_a_plain_dated_list(app) -> None:
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text()
+    assert r"August 2019 \textendash{} August 2022" in tex
+    assert r"\sphinxstylestrong{Applied Scientist}, \sphinxstyleemphasis{AWS AI Labs}" in tex
+    assert r"\begin{enumerate}" not in tex
