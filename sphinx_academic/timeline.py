@@ -6,8 +6,10 @@ plain dated bullet list.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -187,6 +189,8 @@ class CVTimelineDirective(SphinxDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "sort": lambda v: directives.choice(v, ("reverse", "as-written")),
+        "source": directives.path,
+        "sections": directives.unchanged,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -196,6 +200,8 @@ class CVTimelineDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, parsed)
         items = [c for c in parsed.children if isinstance(c, nodes.list_item)]
         others = [c for c in parsed.children if not isinstance(c, nodes.list_item)]
+        if "source" in self.options:
+            items += self._source_items()
         for other in others:
             if not isinstance(other, nodes.comment | nodes.system_message):
                 warn("cv-timeline holds only cv-entry directives", "cv", other)
@@ -203,6 +209,43 @@ class CVTimelineDirective(SphinxDirective):
             items.sort(key=lambda li: li["academic_sort_key"], reverse=True)
         timeline.extend(items)
         return [timeline, *[o for o in others if isinstance(o, nodes.system_message)]]
+
+    def _source_items(self) -> list[nodes.list_item]:
+        from .cv_sources import SourceError, load_source, source_entry_body
+
+        relative, absolute = self.env.relfn2path(self.options["source"])
+        path = Path(absolute)
+        self.env.note_dependency(relative)
+        try:
+            source = load_source(path)
+        except SourceError as err:
+            warn(str(err), "cv", f"{path}:{err.line}" if err.line else self.get_location())
+            return []
+        for message, line in source.problems:
+            warn(f"CV source: {message}", "cv", f"{path}:{line}")
+        wanted = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
+        names = [section.name for section in source.sections]
+        for name in wanted:
+            if name not in names:
+                close = difflib.get_close_matches(name, names, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; it has {', '.join(names)}"
+                warn(
+                    f"cv-timeline :sections: {path.name} has no section {name!r}{hint}",
+                    "cv",
+                    self.get_location(),
+                )
+        formats = self.config.academic_date_format
+        items = []
+        for section in source.sections:
+            if wanted and section.name not in wanted:
+                continue
+            for entry in section.entries:
+                li = entry_item(
+                    entry.item, formats, source_entry_body(entry, f"{path}:{entry.line}")
+                )
+                li.source, li.line = str(path), entry.line
+                items.append(li)
+        return items
 
 
 class StandaloneEntries(SphinxTransform):

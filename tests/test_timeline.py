@@ -106,3 +106,70 @@ def test_latex_builder_gives_a_plain_dated_list(app) -> None:
     assert r"August 2019 \textendash{} August 2022" in tex
     assert r"\sphinxstylestrong{Applied Scientist}, \sphinxstyleemphasis{AWS AI Labs}" in tex
     assert r"\begin{enumerate}" not in tex
+
+
+def summary(li) -> tuple[str, list[str | None]]:  # type: ignore[no-untyped-def]
+    heading = li.select_one(".academic-cv-heading").get_text()
+    return heading, [t.get("datetime") for t in li.find_all("time")]
+
+
+@pytest.mark.sphinx("html", testroot="timeline")
+def test_rendercv_source(app) -> None:
+    app.build()
+    soup = html_of(app, "sources.html")
+    rendercv = soup.select_one("section#rendercv")
+    assert [summary(li) for li in entries(rendercv)] == [
+        ("Programmer, Analytical Engines Ltd, London", ["1842-07", "1843-09"]),
+        ("Correspondent, Royal Society", ["1844", None]),  # no end_date: ongoing
+        ("Tutorials in Mathematics, Home schooling", ["1830", "1835"]),
+    ]
+    assert entries(rendercv)[1].find_all("time")[1].get_text() == "present"
+    assert (
+        entries(rendercv)[0].select_one("ul li").get_text()
+        == "Wrote the first published algorithm."
+    )
+    talks = entries(soup.select_one("section#talks-only"))
+    assert [summary(li) for li in talks] == [("Notes on the Engine", [None])]
+    assert talks[0].find("time").get_text() == "Fall 1843"  # free text kept as written
+
+
+@pytest.mark.sphinx("html", testroot="timeline")
+def test_json_resume_source(app) -> None:
+    app.build()
+    items = entries(html_of(app, "sources.html").select_one("section#json-resume"))
+    assert [summary(li) for li in items] == [
+        ("Programmer, Analytical Engines Ltd", ["1842-07-01", "1843-09-30"]),
+        ("Countess, The Crown", ["1838"]),
+        ("Tutorials in Mathematics, Home schooling", ["1830", "1835"]),
+    ]
+    assert items[0].find("a")["href"] == "https://example.org/engine"
+    assert "academic-cv-awards" in items[1]["class"]
+
+
+@pytest.mark.sphinx("html", testroot="timeline", freshenv=True)
+def test_bad_sources_warn_at_their_own_lines(app) -> None:
+    app.build()
+    data = Path(app.srcdir) / "data"
+    page = Path(app.srcdir) / "badsources.md"
+    warnings = warnings_of(app)
+    for expected in [
+        f"{data / 'typo.yaml'}:4: WARNING: CV source: unknown key 'compnay'; "
+        "did you mean 'company'?",
+        f"{data / 'typo.yaml'}:6: WARNING: CV source: start_date: '2019-13' is not a calendar date",
+        f"{data / 'typo.yaml'}:8: WARNING: CV source: unsafe URL scheme 'javascript'",
+        f"{page}:3: WARNING: cv-timeline :sections: typo.yaml has no section 'experiance'; "
+        "did you mean 'experience'?",
+        f"{page}:8: WARNING: CV source {data / 'empty.yaml'} is empty",
+        f"{data / 'latin1.yaml'}:4: WARNING: CV source {data / 'latin1.yaml'} is not UTF-8 text",
+        f"{data / 'broken.yaml'}:",
+        f"{page}:20: WARNING: CV source {data / 'missing.yaml'} does not exist",
+    ]:
+        assert expected in warnings, expected
+    assert "Traceback" not in warnings
+    soup = html_of(app, "badsources.html")
+    assert [li.select_one(".academic-cv-title").get_text() for li in entries(soup)] == [
+        "Tester",
+        "Hacker",
+    ]
+    assert "javascript:" not in (Path(app.outdir) / "badsources.html").read_text()
+    assert "Still here." in soup.get_text()

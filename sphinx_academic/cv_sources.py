@@ -1,0 +1,346 @@
+"""Read a CV source file (RenderCV YAML or JSON Resume) into :class:`CVItem`s.
+
+Recognised by content: a top-level ``cv`` with ``sections`` is RenderCV; ``work``,
+``education`` and friends are JSON Resume. Scalars are kept as strings, with the line each
+key is on, so every warning points at the source file's own line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+
+from .dates import DateError, parse_date
+from .shared import warn
+from .timeline import CVItem
+from .urls import UnsafeURLError, checked_url
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+JSON_RESUME_SECTIONS: dict[str, frozenset[str]] = {
+    "work": _names("name position url startDate endDate summary highlights location description"),
+    "volunteer": _names("organization position url startDate endDate summary highlights"),
+    "education": _names("institution url area studyType startDate endDate score courses location"),
+    "awards": _names("title date awarder summary"),
+    "certificates": _names("name date issuer url"),
+    "publications": _names("name publisher releaseDate url summary"),
+    "projects": _names(
+        "name description highlights keywords startDate endDate url roles entity type"
+    ),
+}
+JSON_RESUME_OTHER = _names("basics skills languages interests references meta")
+RENDERCV_KEYS = _names(
+    """company position institution area degree name title label details bullet start_date
+    end_date date location summary highlights authors doi url journal"""
+)
+RENDERCV_TOP = _names("cv design locale locale_catalog rendercv_settings")
+
+
+class SourceError(ValueError):
+    """The file cannot be used at all; ``line`` is where in the file, if known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Lined:
+    """A parsed value with the line it starts on (1-based)."""
+
+    value: object
+    line: int
+    lines: dict[str, int] = field(default_factory=dict)  #: for mappings: key -> line
+
+
+@dataclass
+class SourceEntry:
+    item: CVItem
+    summary: str = ""
+    highlights: list[str] = field(default_factory=list)
+    url: str = ""
+    line: int = 0
+
+
+@dataclass
+class SourceSection:
+    name: str
+    entries: list[SourceEntry]
+
+
+@dataclass
+class CVSource:
+    """A loaded file: its sections in order, and problems found (message, line)."""
+
+    sections: list[SourceSection]
+    problems: list[tuple[str, int]]
+
+
+def _to_python(node: yaml.Node) -> Lined:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        value = {}
+        lines = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            value[key] = _to_python(value_node)
+            lines[key] = key_node.start_mark.line + 1
+        return Lined(value, line, lines)
+    if isinstance(node, yaml.SequenceNode):
+        return Lined([_to_python(n) for n in node.value], line)
+    return Lined(str(node.value), line)
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"CV source {path} does not exist; check the path") from None
+    except OSError as err:
+        raise SourceError(f"cannot read CV source {path}: {err.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SourceError(
+            f"CV source {path} is not UTF-8 text (byte 0x{raw[err.start]:02x}); save it as UTF-8",
+            line,
+        ) from None
+    if not text.strip():
+        raise SourceError(
+            f"CV source {path} is empty; add cv.sections (RenderCV) or work (JSON Resume)"
+        )
+    return text
+
+
+def parse(text: str, path: Path) -> Lined:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        raise SourceError(
+            f"CV source {path} is not valid YAML or JSON: {err.problem}", line
+        ) from None
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise SourceError(f"CV source {path} must hold a mapping at the top level", 1)
+    return _to_python(node)
+
+
+def _did_you_mean(key: str, known: frozenset[str] | list[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(sorted(known))}"
+
+
+def _text(entry: dict[str, Lined], *keys: str) -> str:
+    for key in keys:
+        value = entry[key].value if key in entry else None
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _strings(value: Lined | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value.value, list):
+        return [str(v.value) for v in value.value if isinstance(v.value, str)]
+    return [str(value.value)]
+
+
+def _fill_dates(
+    item: CVItem,
+    entry: dict[str, Lined],
+    keys: dict[str, str],
+    problems: list[tuple[str, int]],
+    lines: dict[str, int],
+    ongoing_without_end: bool,
+) -> None:
+    for attribute, key in keys.items():
+        raw = _text(entry, key)
+        if not raw:
+            continue
+        try:
+            setattr(item, attribute, parse_date(raw))
+        except DateError as err:
+            if attribute == "date" and not raw[:1].isdigit():
+                item.when = raw  # RenderCV allows free text such as "Fall 2023"
+            else:
+                problems.append((f"{key}: {err}", lines.get(key, 0)))
+                item.raw_dates[attribute] = raw
+    if ongoing_without_end and item.start and not item.end and keys["end"] not in entry:
+        item.end = parse_date("present")
+    if item.start and item.end and not item.end.present and item.end.sort_key < item.start.sort_key:
+        problems.append(
+            (
+                f"it ends ({item.end.iso}) before it starts ({item.start.iso}); correct the dates",
+                lines.get(keys["end"], 0),
+            )
+        )
+
+
+def _rendercv_entry(raw: Lined, problems: list[tuple[str, int]]) -> SourceEntry:
+    if isinstance(raw.value, str):  # a TextEntry
+        return SourceEntry(CVItem(title=raw.value.strip()), line=raw.line)
+    entry = raw.value if isinstance(raw.value, dict) else {}
+    for key in entry:
+        if key not in RENDERCV_KEYS:
+            problems.append(
+                (f"unknown key {key!r}{_did_you_mean(key, RENDERCV_KEYS)}", raw.lines[key])
+            )
+    degree, area = _text(entry, "degree"), _text(entry, "area")
+    title = (
+        _text(entry, "position")
+        or (f"{degree} in {area}" if degree and area else degree or area)
+        or _text(entry, "name", "title", "label", "bullet")
+    )
+    if not title:
+        problems.append(("entry has no title; add position, degree, name or title", raw.line))
+    item = CVItem(
+        title=title or "Untitled entry",
+        organization=_text(entry, "company", "institution", "journal"),
+        location=_text(entry, "location"),
+    )
+    _fill_dates(
+        item,
+        entry,
+        {"start": "start_date", "end": "end_date", "date": "date"},
+        problems,
+        raw.lines,
+        True,
+    )
+    summary = " ".join(p for p in (_text(entry, "summary"), _text(entry, "details")) if p)
+    return SourceEntry(
+        item, summary, _strings(entry.get("highlights")), _text(entry, "url", "doi"), raw.line
+    )
+
+
+def _json_resume_entry(section: str, raw: Lined, problems: list[tuple[str, int]]) -> SourceEntry:
+    entry = raw.value if isinstance(raw.value, dict) else {}
+    known = JSON_RESUME_SECTIONS[section]
+    for key in entry:
+        if key not in known:
+            problems.append(
+                (f"unknown key {key!r} in {section}{_did_you_mean(key, known)}", raw.lines[key])
+            )
+    study, area = _text(entry, "studyType"), _text(entry, "area")
+    title = {
+        "work": _text(entry, "position") or _text(entry, "name"),
+        "volunteer": _text(entry, "position") or _text(entry, "organization"),
+        "education": f"{study} in {area}" if study and area else study or area,
+        "awards": _text(entry, "title"),
+        "certificates": _text(entry, "name"),
+        "publications": _text(entry, "name"),
+        "projects": _text(entry, "name"),
+    }[section]
+    organization = {
+        "work": _text(entry, "name") if _text(entry, "position") else "",
+        "volunteer": _text(entry, "organization") if _text(entry, "position") else "",
+        "education": _text(entry, "institution"),
+        "awards": _text(entry, "awarder"),
+        "certificates": _text(entry, "issuer"),
+        "publications": _text(entry, "publisher"),
+        "projects": _text(entry, "entity"),
+    }[section]
+    if not title:
+        problems.append((f"{section} entry has no title", raw.line))
+    item = CVItem(
+        title=title or "Untitled entry",
+        organization=organization,
+        location=_text(entry, "location"),
+        category=section,
+    )
+    keys = {
+        "start": "startDate",
+        "end": "endDate",
+        "date": "releaseDate" if section == "publications" else "date",
+    }
+    _fill_dates(
+        item, entry, keys, problems, raw.lines, section in {"work", "volunteer", "projects"}
+    )
+    summary = _text(entry, "summary", "description")
+    return SourceEntry(
+        item, summary, _strings(entry.get("highlights")), _text(entry, "url"), raw.line
+    )
+
+
+def sections_of(root: Lined, path: Path) -> Iterator[tuple[str, Lined, str]]:
+    """(section name, its entry list, format) in file order."""
+    data = root.value
+    assert isinstance(data, dict)
+    cv = data.get("cv")
+    if cv is not None and isinstance(cv.value, dict) and "sections" in cv.value:
+        sections = cv.value["sections"]
+        if not isinstance(sections.value, dict):
+            raise SourceError(
+                "cv.sections must map section titles to lists of entries", sections.line
+            )
+        for name, entries in sections.value.items():
+            yield name, entries, "rendercv"
+        return
+    if set(data) & set(JSON_RESUME_SECTIONS):
+        for name, entries in data.items():
+            if name in JSON_RESUME_SECTIONS:
+                yield name, entries, "jsonresume"
+        return
+    raise SourceError(
+        f"CV source {path} is neither RenderCV (cv.sections) nor JSON Resume (work, education …)", 1
+    )
+
+
+def load_source(path: Path) -> CVSource:
+    """Read and map a source file; raises :class:`SourceError` if it cannot be used at all."""
+    root = parse(read_text(path), path)
+    problems: list[tuple[str, int]] = []
+    if isinstance(root.value, dict):
+        for key in root.value:
+            if (
+                key
+                not in {"cv", "design", "locale", "rendercv_settings", "locale_catalog"}
+                | set(JSON_RESUME_SECTIONS)
+                | JSON_RESUME_OTHER
+            ):
+                known = sorted({"cv", *JSON_RESUME_SECTIONS, *JSON_RESUME_OTHER})
+                problems.append(
+                    (f"unknown top-level key {key!r}{_did_you_mean(key, known)}", root.lines[key])
+                )
+    sections = []
+    for name, entries, kind in sections_of(root, path):
+        if not isinstance(entries.value, list):
+            problems.append((f"section {name!r} must be a list of entries", entries.line))
+            continue
+        if kind == "rendercv":
+            mapped = [_rendercv_entry(e, problems) for e in entries.value]
+        else:
+            mapped = [_json_resume_entry(name, e, problems) for e in entries.value]
+        sections.append(SourceSection(name, mapped))
+    return CVSource(sections, problems)
+
+
+def source_entry_body(entry: SourceEntry, location: str) -> list[nodes.Node]:
+    """Summary, highlights and link of a source entry, as plain (escaped) text."""
+    body: list[nodes.Node] = []
+    if entry.summary:
+        body.append(nodes.paragraph(entry.summary, entry.summary))
+    if entry.highlights:
+        body.append(
+            nodes.bullet_list(
+                "", *[nodes.list_item("", nodes.paragraph(h, h)) for h in entry.highlights]
+            )
+        )
+    if entry.url:
+        try:
+            url = checked_url(entry.url)
+        except UnsafeURLError as err:
+            warn(f"CV source: {err}; the link was left out", "cv", location)
+        else:
+            body.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
+    return body
