@@ -66,3 +66,38 @@ def test_every_card_link_is_reachable_with_the_keyboard(home: Any) -> None:
         if reached >= set(wanted):
             break
     assert set(wanted) - reached == set()
+
+
+@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
+def cv(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    width, scheme = request.param
+    page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{site_url}/cv.html")
+    page.wait_for_load_state("load")
+    page.scheme, page.errors = scheme, errors
+    yield page
+    page.close()
+
+
+def test_cv_timeline_stacks_inside_the_page_in_both_themes(cv: Any) -> None:
+    assert cv.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    boxes = cv.eval_on_selector_all(
+        "li.academic-cv-entry",
+        "lis => lis.map(li => { const r = li.getBoundingClientRect(); return [r.left, r.right] })",
+    )
+    width = cv.evaluate("window.innerWidth")
+    assert boxes and all(left >= 0 and right <= width for left, right in boxes)
+    lefts = {round(left) for left, _ in boxes}
+    assert len(lefts) == 1  # one column: entries stack
+    dot = cv.eval_on_selector(
+        "li.academic-cv-entry", "li => getComputedStyle(li, '::before').backgroundColor"
+    )
+    text = cv.eval_on_selector(
+        ".academic-cv-title", "t => getComputedStyle(t).color.match(/\\d+/g).map(Number)"
+    )
+    assert dot not in ("", "rgba(0, 0, 0, 0)")
+    brightness = sum(text[:3]) / 3
+    assert (brightness < 80) if cv.scheme == "light" else (brightness > 170)
+    assert cv.errors == []

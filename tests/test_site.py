@@ -66,3 +66,70 @@ def test_expected_titles_come_from_the_seeds() -> None:
     seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))
     seeds = " ".join(seeds.replace("**", "").split())
     assert [t for t in EXPECTED if t not in seeds] == []
+
+
+#: Every item of the CV seed (000), as the CV page words it, updated by seed 002.
+CV_ITEMS = [
+    "PhD in Statistics with Special Masters in Computer Science",
+    "PhD thesis on density representation for words and hierarchical data",
+    "Bachelor of Arts in Mathematics and Economics",
+    "Benedict First Prize in Mathematics, Magna Cum Laude, Phi Beta Kappa and Sigma Xi",
+    "Senior Director, Together AI",
+    "Senior ML Scientist, AWS CodeWhisperer/AWS AI Labs, Amazon Web Services",
+    "Applied Scientist, AWS CodeWhisperer/AWS AI Labs, Amazon Web Services",
+    *(
+        f"{topic}"
+        for topic in (
+            "sparse attention",
+            "compression-optimized tokenizer",
+            "position embeddings",
+            "multi-group attention",
+            "code insertion",
+            "customized models",
+            "bifurcated attention",
+            "multi-lingual evaluation framework",
+            "model finetuning",
+            "token alignment",
+            "internal language models for code generation",
+            "language models for structured prediction",
+        )
+    ),
+    "Research Intern, AWS",
+    "Supervisor: Anima Anandkumar",
+    "Research Intern, Microsoft Research",
+    "Supervisor: Jack Stokes",
+    "Intern, RelSci",
+    "Supervisor: David Tucker Smith",
+    "Supervisor: Ward Lopes",
+    "Bifurcated Attention for Memory-IO Efficient Inference",
+    "Token Alignment via Constrained Generation for Subword Completion, US 12,014,155 B2",
+    "Programmatic Conversion of Code Evaluation Data to Different Programming Languages, "
+    "US 12,141,553 B2",
+    "Served as a reviewer for ICLR, ICML, NeurIPS, AISTATS, ACL, EMNLP",
+    "Best reviewer award NeurIPS 2019",
+    "illustrated tensor parallelism",
+    "megatron-deepspeed",
+    "MBXP datasets",
+    "Python, R, C++, Mathematica, Matlab, JavaScript, HTML, SQL",
+    "Pytorch, Megatron-LM, DeepSpeed, DeepSpeed Inference, Tensorflow",
+    "Top-500 in Putnam Mathematical Competition",
+    "Silver Medal, International Physics Olympiad",
+    "Gold Medal, Thailand Physics Olympiad",
+]
+
+
+def test_cv_carries_every_item_of_the_cv_seed(site: Path) -> None:
+    cv = page(site, "cv.html")
+    text = " ".join(cv.select_one("article").get_text().split())
+    assert [item for item in CV_ITEMS if item not in text] == []
+    timelines = cv.select("ol.academic-timeline")
+    assert len(timelines) == 5  # education, work, internships, patents, competitions
+    dates = {
+        li.select_one(".academic-cv-title").get_text(): [
+            t.get("datetime") for t in li.find_all("time")
+        ]
+        for li in cv.select("li.academic-cv-entry")
+    }
+    assert dates["Senior Director"] == []  # the seeds give no start date: none is invented
+    assert dates["Applied Scientist"] == ["2019-08", "2022-08"]
+    assert dates["PhD in Statistics with Special Masters in Computer Science"] == ["2014", "2019"]

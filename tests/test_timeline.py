@@ -173,3 +173,16 @@ def test_bad_sources_warn_at_their_own_lines(app) -> None:
     ]
     assert "javascript:" not in (Path(app.outdir) / "badsources.html").read_text()
     assert "Still here." in soup.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="timeline", freshenv=True)
+def test_editing_a_source_file_rebuilds_the_page(app) -> None:
+    app.build()
+    source = Path(app.srcdir) / "data" / "rendercv.yaml"
+    source.write_text(source.read_text().replace("position: Programmer", "position: Analyst"))
+    app.build()
+    headings = [
+        li.select_one(".academic-cv-title").get_text()
+        for li in entries(html_of(app, "sources.html").select_one("section#rendercv"))
+    ]
+    assert headings[0] == "Analyst"
