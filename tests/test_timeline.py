@@ -85,7 +85,9 @@ def test_bad_entries_warn_with_file_and_line_and_still_render(app) -> None:
 def test_rest_timeline(app) -> None:
     app.build()
     items = entries(html_of(app, "rest.html"))
-    assert [li.find("time")["datetime"] for li in items] == ["2006"]
+    assert [li.find("time")["datetime"] for li in items] == ["2006", "2020-05"]
+    standalone = html_of(app, "rest.html").select_one("section#standalone ol.academic-timeline")
+    assert standalone.select_one(".academic-cv-title").get_text() == "On its own"
 
 
 @pytest.mark.sphinx("text", testroot="timeline")
