@@ -34,8 +34,7 @@ class cv_time(nodes.Inline, nodes.TextElement):
 
 
 def visit_cv_time(self: HTML5Translator, node: cv_time) -> None:
-    attributes = {"datetime": node["datetime"]} if node.get("datetime") else {}
-    self.body.append(self.starttag(node, "time", suffix="", **attributes))
+    self.body.append(self.starttag(node, "time", suffix="", datetime=node["datetime"]))
 
 
 def depart_cv_time(self: HTML5Translator, node: cv_time) -> None:
@@ -99,9 +98,12 @@ def read_dates(
 
 
 def _time(date: CVDate | None, raw: str, formats: dict[str, str]) -> nodes.Node | None:
-    if date is not None:
+    """A ``<time>`` for a calendar date; "present" and unreadable dates are plain text."""
+    if date is not None and not date.present:
         text = date.display(formats)
         return cv_time(text, text, datetime=date.iso)
+    if date is not None:
+        return nodes.inline("present", "present", classes=["academic-cv-present"])
     return nodes.Text(raw) if raw else None
 
 
@@ -109,7 +111,9 @@ def when_nodes(item: CVItem, formats: dict[str, str]) -> list[nodes.Node]:
     """The entry's dates, each in a ``<time>``; free text (``when``) keeps the date's datetime."""
     if item.when:
         date = item.date or item.start
-        return [cv_time(item.when, item.when, datetime=date.iso if date else "")]
+        if date is None or date.present:  # <time> without a datetime must hold a date itself
+            return [nodes.inline(item.when, item.when, classes=["academic-cv-when-text"])]
+        return [cv_time(item.when, item.when, datetime=date.iso)]
     single = _time(item.date, item.raw_dates.get("date", ""), formats)
     start = _time(item.start, item.raw_dates.get("start", ""), formats)
     end = _time(item.end, item.raw_dates.get("end", ""), formats)
