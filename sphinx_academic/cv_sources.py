@@ -178,13 +178,8 @@ def _fill_dates(
                 item.raw_dates[attribute] = raw
     if ongoing_without_end and item.start and not item.end and keys["end"] not in entry:
         item.end = parse_date("present")
-    if item.start and item.end and not item.end.present and item.end.sort_key < item.start.sort_key:
-        problems.append(
-            (
-                f"it ends ({item.end.iso}) before it starts ({item.start.iso}); correct the dates",
-                lines.get(keys["end"], 0),
-            )
-        )
+    if item.order_problem:
+        problems.append((item.order_problem, lines.get(keys["end"], 0)))
 
 
 def _rendercv_entry(raw: Lined, problems: list[tuple[str, int]]) -> SourceEntry:
@@ -302,13 +297,8 @@ def load_source(path: Path) -> CVSource:
     problems: list[tuple[str, int]] = []
     if isinstance(root.value, dict):
         for key in root.value:
-            if (
-                key
-                not in {"cv", "design", "locale", "rendercv_settings", "locale_catalog"}
-                | set(JSON_RESUME_SECTIONS)
-                | JSON_RESUME_OTHER
-            ):
-                known = sorted({"cv", *JSON_RESUME_SECTIONS, *JSON_RESUME_OTHER})
+            known = RENDERCV_TOP | set(JSON_RESUME_SECTIONS) | JSON_RESUME_OTHER
+            if key not in known:
                 problems.append(
                     (f"unknown top-level key {key!r}{_did_you_mean(key, known)}", root.lines[key])
                 )

@@ -60,6 +60,14 @@ class CVItem:
     raw_dates: dict[str, str] = field(default_factory=dict)  #: dates that could not be read
 
     @property
+    def order_problem(self) -> str:
+        """What is wrong with the order of the dates, or "" when nothing is."""
+        start, end = self.start, self.end
+        if start and end and not end.present and end.sort_key < start.sort_key:
+            return f"it ends ({end.iso}) before it starts ({start.iso}); swap or correct the dates"
+        return ""
+
+    @property
     def sort_key(self) -> tuple[bool, tuple[int, int, int], tuple[int, int, int]]:
         """Ongoing first, then by end date, then by start date (sorted in reverse)."""
         last = self.end or self.date or self.start
@@ -88,13 +96,8 @@ def read_dates(
     if item.start and item.start.present:
         warn(f"cv-entry {names['start']}: a start cannot be 'present'", "date", location)
         item.start = None
-    if item.start and item.end and not item.end.present and item.end.sort_key < item.start.sort_key:
-        warn(
-            f"cv-entry: it ends ({item.end.iso}) before it starts ({item.start.iso}); "
-            "swap or correct the dates",
-            "date",
-            location,
-        )
+    if item.order_problem:
+        warn(f"cv-entry: {item.order_problem}", "date", location)
 
 
 def _time(date: CVDate | None, raw: str, formats: dict[str, str]) -> nodes.Node | None:

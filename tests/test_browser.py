@@ -11,9 +11,12 @@ WIDTHS = {"desktop": 1280, "phone": 390, "narrow": 320}
 SCHEMES = ("light", "dark")
 
 
-@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
-def home(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
-    width, scheme = request.param
+VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
+
+
+def open_page(browser: Any, url: str, view: tuple[str, str]) -> Any:
+    """A loaded page at a width and colour scheme, recording console errors and failed loads."""
+    width, scheme = view
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -21,9 +24,15 @@ def home(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterato
     page.on(
         "response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None
     )
-    page.goto(f"{site_url}/index.html")
+    page.goto(url)
     page.wait_for_load_state("load")
     page.width, page.scheme, page.errors = width, scheme, errors
+    return page
+
+
+@pytest.fixture(params=VIEWS, ids=lambda p: f"{p[0]}-{p[1]}")
+def home(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    page = open_page(browser, f"{site_url}/index.html", request.param)
     yield page
     page.close()
 
@@ -68,15 +77,9 @@ def test_every_card_link_is_reachable_with_the_keyboard(home: Any) -> None:
     assert set(wanted) - reached == set()
 
 
-@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(params=VIEWS, ids=lambda p: f"{p[0]}-{p[1]}")
 def cv(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
-    width, scheme = request.param
-    page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{site_url}/cv.html")
-    page.wait_for_load_state("load")
-    page.scheme, page.errors = scheme, errors
+    page = open_page(browser, f"{site_url}/cv.html", request.param)
     yield page
     page.close()
 
