@@ -95,19 +95,36 @@ def entry_location(env: BuildEnvironment, key: str) -> str:
     return "bibtex_bibfiles"
 
 
+def entry_lines(path: Path, key: str) -> list[int]:
+    """Every line where an entry with ``key`` starts (more than one means a duplicate)."""
+    return [line for found, line in _entry_starts(path) if found == key.lower()]
+
+
+def entry_before(path: Path, line: int) -> tuple[str, int] | None:
+    """The last entry (key, line) that starts before ``line``."""
+    before = [(key, start) for key, start in _entry_starts(path) if start < line]
+    return before[-1] if before else None
+
+
+def _entry_starts(path: Path) -> list[tuple[str, int]]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    starts, line, position = [], 1, 0
+    for match in _ENTRY_START.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        starts.append((match.group(2).lower(), line))
+    return starts
+
+
 def _line_index(path: Path) -> dict[str, int]:
     """Map each entry key (lower case, as BibTeX compares keys) to the line where it starts."""
     stamp = (path, get_mtime(path))
     if stamp not in _line_index_cache:
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            text = ""
         index: dict[str, int] = {}
-        line, position = 1, 0
-        for match in _ENTRY_START.finditer(text):
-            line += text.count("\n", position, match.start())
-            position = match.start()
-            index.setdefault(match.group(2).lower(), line)
+        for key, line in _entry_starts(path):
+            index.setdefault(key, line)
         _line_index_cache[stamp] = index
     return _line_index_cache[stamp]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
 from .publications import publication_list, setup_publications
@@ -26,6 +27,9 @@ def setup_extension(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.bibtex")
     app.setup_extension("sphinx_design")
     add_config_values(app)
+    # Around sphinxcontrib-bibtex's own handler (priority 500), which parses the bib files:
+    app.connect("builder-inited", start_capture, priority=400)
+    app.connect("builder-inited", report_captured, priority=600)
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_css_where_used)
     setup_shared_nodes(app)

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_academic"]
+bibtex_bibfiles = ["refs.bib"]
+html_theme = "furo"
