@@ -39,7 +39,8 @@ def report_captured(app: Sphinx) -> None:
     context, errors, before = _capture.pop(id(app))
     context.__exit__(None, None, None)
     env: Any = app.env
-    if bibdata.cite_domain(app.env).data.get("bibdata") is not before:  # the files were re-read
+    env.academic_bib_reread = bibdata.cite_domain(app.env).data.get("bibdata") is not before
+    if env.academic_bib_reread:
         paths = bibdata.bibfile_paths(app.env)
         env.academic_bib_problems = [_located(error, paths) for error in errors]
     for message, location in getattr(env, "academic_bib_problems", []):

@@ -10,6 +10,7 @@ from docutils import nodes
 from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
+from .navigation import setup_navigation
 from .publications import publication_list, setup_publications
 from .shared import setup_shared_nodes
 from .timeline import TIMELINE_CLASS, setup_timeline
@@ -36,6 +37,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_publications(app)
     setup_cards(app)
     setup_timeline(app)
+    setup_navigation(app)
 
 
 def add_static_path(app: Sphinx) -> None:

@@ -252,7 +252,12 @@ def entry_nodes(
 
 
 def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Warn once per build, at the entry's line in the bib file, about what a list shows."""
+    """Warn once per build, at the entry's line in the bib file, about what a list shows.
+
+    Returns the pages that cite entries when the bib files were re-read: sphinxcontrib-bibtex
+    re-reads only pages with a bibliography, so a page that only cites would keep stale
+    citation text and links.
+    """
     matcher = academic_config(app.config).name_matcher
     domain = bibdata.cite_domain(env)
     seen: set[str] = set()
@@ -263,6 +268,8 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
         seen.add(citation.entry.key)
         for problem in record_for(citation.entry, matcher).problems:
             warn(problem, "bibtex", bibdata.entry_location(env, citation.entry.key))
+    if getattr(env, "academic_bib_reread", False):
+        return sorted({ref.docname for ref in domain.citation_refs})
     return []
 
 

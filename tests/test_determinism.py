@@ -1,0 +1,35 @@
+"""Builds are reproducible: two clean builds, and a parallel one, give the same pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def build(out: Path, *extra: str) -> dict[str, bytes]:
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", *extra, "-c", str(REPO)]
+    result = subprocess.run(
+        [*command, str(REPO / "docs"), str(out)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+        and p.suffix in {".html", ".css", ".js", ".txt"}
+        and ".doctrees" not in p.parts
+    }
+
+
+def differing(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+def test_two_clean_builds_are_byte_identical_and_parallel_matches_serial(tmp_path: Path) -> None:
+    first = build(tmp_path / "first")
+    assert "publications.html" in first
+    assert differing(first, build(tmp_path / "second")) == []
+    assert differing(first, build(tmp_path / "parallel", "-j", "2")) == []
