@@ -86,7 +86,9 @@ class WorkCardsDirective(SphinxDirective):
         self.set_source_info(node)
         self.state.nested_parse(self.content, self.content_offset, node)
         for child in node.children:
-            if not isinstance(child, work_card | nodes.comment | nodes.target):
+            if not isinstance(
+                child, work_card | nodes.comment | nodes.target | nodes.system_message
+            ):
                 warn(
                     "work-cards holds only work-card directives; move other content outside it",
                     "card",

@@ -165,6 +165,8 @@ def test_bad_sources_warn_at_their_own_lines(app) -> None:
         f"{data / 'latin1.yaml'}:4: WARNING: CV source {data / 'latin1.yaml'} is not UTF-8 text",
         f"{data / 'broken.yaml'}:",
         f"{page}:20: WARNING: CV source {data / 'missing.yaml'} does not exist",
+        f"{data / 'typo.json'}:1: WARNING: CV source: unknown key 'postion' in work; "
+        "did you mean 'position'?",
     ]:
         assert expected in warnings, expected
     assert "Traceback" not in warnings
@@ -172,6 +174,7 @@ def test_bad_sources_warn_at_their_own_lines(app) -> None:
     assert [li.select_one(".academic-cv-title").get_text() for li in entries(soup)] == [
         "Tester",
         "Hacker",
+        "Typo Inc",  # the misspelt position is ignored; the company stands in as title
     ]
     assert "javascript:" not in (Path(app.outdir) / "badsources.html").read_text()
     assert "Still here." in soup.get_text()
