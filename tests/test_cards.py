@@ -108,6 +108,10 @@ def test_bad_input_warns_with_file_and_line_and_the_page_still_renders(app) -> N
     ]
     for line in expected:
         assert line in warnings, line
+    rest = Path(app.srcdir) / "rest.rst"
+    assert (
+        f'{rest}:10: ERROR: Error in "work-card" directive:\nunknown option: "titel".' in warnings
+    )
     assert "Traceback" not in warnings and "holds only" not in warnings
     page = (Path(app.outdir) / "bad.html").read_text()
     soup = html_of(app, "bad.html")
