@@ -26,7 +26,7 @@ __all__ = [
     "BibliographyValue",
     "bib_entries",
     "bibfile_paths",
-    "citations_of",
+    "citations_by_bibliography",
     "cite_domain",
     "entry_location",
     "filter_accepts",
@@ -54,9 +54,12 @@ def entries_of(env: BuildEnvironment, bibfiles: list[Path]) -> Iterator[Entry]:
     return cast("Iterator[Entry]", cite_domain(env).get_entries(bibfiles))
 
 
-def citations_of(env: BuildEnvironment, key: BibliographyKey) -> list[Citation]:
-    """The entries that sphinxcontrib-bibtex placed in one bibliography, sorted by its style."""
-    return [c for c in cite_domain(env).citations if c.bibliography_key == key]
+def citations_by_bibliography(env: BuildEnvironment) -> dict[BibliographyKey, list[Citation]]:
+    """Every bibliography's entries, in the order its style sorted them (one pass)."""
+    grouped: dict[BibliographyKey, list[Citation]] = {}
+    for citation in cite_domain(env).citations:
+        grouped.setdefault(citation.bibliography_key, []).append(citation)
+    return grouped
 
 
 def citation_target(env: BuildEnvironment, key: str) -> tuple[str, str] | None:

@@ -58,13 +58,12 @@ class PublicationsDirective(SphinxDirective):
         conditions = self._conditions()
         if conditions is None:
             return []
+        filter_ = _parse(conditions)
+        docname = self.env.docname
         entries = [
             e
             for e in bibdata.entries_of(self.env, bibfiles)
-            if any(
-                bibdata.filter_accepts(_parse(conditions), e, self.env.docname, c)
-                for c in (True, False)
-            )
+            if any(bibdata.filter_accepts(filter_, e, docname, cited) for cited in (True, False))
         ]
         if not entries:
             warn(
@@ -74,12 +73,11 @@ class PublicationsDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
+        bib_id = self._register(bibfiles, filter_, entries)
         if self.options.get("group-by", "year") == "none":
-            return [self._list(bibfiles, conditions, entries)]
-        return [
-            self._year_section(year, group, bibfiles, conditions)
-            for year, group in _by_year(entries)
-        ]
+            return [publication_list(bib_id=bib_id, year="", docname=docname)]
+        years = sorted({year_of(e) for e in entries}, key=lambda y: -year_sort_key(y))
+        return [self._year_section(year, bib_id) for year in years]
 
     def _bibfiles(self) -> list[Path]:
         known = bibdata.bibfile_paths(self.env)
@@ -117,14 +115,12 @@ class PublicationsDirective(SphinxDirective):
             conditions.append(SELECTED_FILTER)
         return conditions
 
-    def _list(
-        self, bibfiles: list[Path], conditions: list[str], entries: list[Entry]
-    ) -> publication_list:
+    def _register(self, bibfiles: list[Path], filter_: ast.AST, entries: list[Entry]) -> str:
+        """One sphinxcontrib-bibtex bibliography for the whole list: it filters, sorts and
+        makes the entries citable; the post-transform splits it into year sections."""
         document = self.state.document
-        node_id = unique_id(document, "publication-list")
-        node = publication_list("", ids=[node_id], docname=self.env.docname)
-        document.ids[node_id] = node
-        citable = "no-index" not in self.options
+        bib_id = unique_id(document, "publication-list")
+        document.ids[bib_id] = nodes.target()  # reserves the id on this page
         citation_nodes: dict[str, nodes.Element] = {}
         for entry in entries:
             item_id = unique_id(document, f"pub-{entry.key}")
@@ -133,33 +129,29 @@ class PublicationsDirective(SphinxDirective):
             citation_nodes[entry.key] = item
         bibdata.register_bibliography(
             self.env,
-            bibdata.BibliographyKey(docname=self.env.docname, id_=node_id),
+            bibdata.BibliographyKey(docname=self.env.docname, id_=bib_id),
             bibdata.BibliographyValue(
                 line=self.lineno,
                 bibfiles=bibfiles,
                 style=STYLE_NAME,
-                list_="citation" if citable else "bullet",
+                list_="bullet" if "no-index" in self.options else "citation",
                 enumtype="arabic",
                 start=1,
                 labelprefix="",
                 keyprefix="",
-                filter_=_parse(conditions),
+                filter_=filter_,
                 citation_nodes=citation_nodes,
                 keys=[],
             ),
         )
-        return node
+        return bib_id
 
-    def _year_section(
-        self, year: str, group: list[tuple[str, Entry]], bibfiles: list[Path], conditions: list[str]
-    ) -> nodes.section:
-        raw_years = sorted({raw for raw, _ in group})
-        year_condition = " or ".join(f"year == {raw!r}" for raw in raw_years)
+    def _year_section(self, year: str, bib_id: str) -> nodes.section:
         section_id = unique_id(self.state.document, f"year-{year}")
         section = nodes.section(ids=[section_id], classes=["academic-year"])
         self.state.document.ids[section_id] = section
         section += nodes.title(year, year)
-        section += self._list(bibfiles, [*conditions, year_condition], [e for _, e in group])
+        section += publication_list(bib_id=bib_id, year=year, docname=self.env.docname)
         return section
 
 
@@ -167,13 +159,9 @@ def _parse(conditions: list[str]) -> ast.AST:
     return ast.parse(" and ".join(f"({c})" for c in conditions) if conditions else "True")
 
 
-def _by_year(entries: list[Entry]) -> list[tuple[str, list[tuple[str, Entry]]]]:
-    """Groups keyed by decoded year, newest first; each keeps the raw field the filter compares."""
-    groups: dict[str, list[tuple[str, Entry]]] = {}
-    for entry in entries:
-        raw = entry.fields.get("year", "")
-        groups.setdefault(latex_to_text(raw) or UNDATED, []).append((raw, entry))
-    return sorted(groups.items(), key=lambda item: -year_sort_key(item[0]))
+def year_of(entry: Entry) -> str:
+    """The year group of an entry: its decoded ``year`` field, or "Undated"."""
+    return latex_to_text(entry.fields.get("year", "")) or UNDATED
 
 
 class PublicationListTransform(SphinxPostTransform):
@@ -184,11 +172,15 @@ class PublicationListTransform(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         config = academic_config(self.config)
         flavour = flavour_of(self.env)
+        domain = bibdata.cite_domain(self.env)
+        by_bibliography = bibdata.citations_by_bibliography(self.env)
         for node in list(self.document.findall(publication_list)):
-            key = bibdata.BibliographyKey(docname=node["docname"], id_=node["ids"][0])
-            bibliography = bibdata.cite_domain(self.env).bibliographies[key]
+            key = bibdata.BibliographyKey(docname=node["docname"], id_=node["bib_id"])
+            bibliography = domain.bibliographies[key]
             items = []
-            for citation in bibdata.citations_of(self.env, key):
+            for citation in by_bibliography.get(key, []):
+                if node["year"] and year_of(citation.entry) != node["year"]:
+                    continue
                 item = bibliography.citation_nodes[citation.key]
                 record = record_for(citation.entry, config.name_matcher)
                 if flavour == "latex":
@@ -200,7 +192,7 @@ class PublicationListTransform(SphinxPostTransform):
             if items:
                 node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
             else:
-                node.parent.remove(node)
+                parent.remove(node)
                 if (
                     isinstance(parent, nodes.section)
                     and "academic-year" in parent["classes"]
