@@ -23,7 +23,7 @@ from .config import academic_config
 from .latex_text import latex_to_text
 from .markup import author_nodes, link_nodes, toggle, venue_nodes
 from .records import PublicationRecord, record_for
-from .shared import Flavour, flavour_of, unique_id, warn
+from .shared import Flavour, flavour_of, source_block, unique_id, warn
 from .style import STYLE_NAME, register_style, year_sort_key
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ def entry_nodes(
         if record.abstract:
             body = nodes.paragraph(record.abstract, record.abstract)
             out.append(toggle("Abstract", body, ["academic-toggle", "academic-abstract"]))
-        code = nodes.literal_block(record.bibtex, record.bibtex, language="bibtex")
+        code = source_block(record.bibtex, record.bibtex, classes=["academic-bibtex-source"])
         out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex"]))
     return out
 

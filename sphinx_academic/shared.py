@@ -80,12 +80,29 @@ def depart_summary(self: HTML5Translator, node: summary) -> None:
     self.body.append("</summary>")
 
 
+class source_block(nodes.General, nodes.FixedTextElement):
+    """Preformatted text shown as is, without syntax highlighting (BibTeX to copy).
+
+    Pygments builds a formatter per block, which dominated the write time of long lists.
+    """
+
+
+def visit_source_block(self: HTML5Translator, node: source_block) -> None:
+    self.body.append(self.starttag(node, "pre", suffix=""))
+    self.body.append(self.encode(node.astext()))
+    self.body.append("</pre>\n")
+    raise nodes.SkipNode
+
+
 def _skip(self: object, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
 def setup_shared_nodes(app: Sphinx) -> None:
     skip = (_skip, None)
+    app.add_node(
+        source_block, html=(visit_source_block, None), latex=skip, text=skip, man=skip, texinfo=skip
+    )
     for node, visit, depart in (
         (details, visit_details, depart_details),
         (summary, visit_summary, depart_summary),
