@@ -20,5 +20,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # merges it; pages are rendered from the environment alone.
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 1,
+        "env_version": 2,
     }

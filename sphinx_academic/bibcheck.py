@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pybtex.errors
 
 from . import bibdata
-from .shared import warn
+from .shared import warn_at
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,35 +43,31 @@ def report_captured(app: Sphinx) -> None:
     if env.academic_bib_reread:
         paths = bibdata.bibfile_paths(app.env)
         env.academic_bib_problems = [_located(error, paths) for error in errors]
-    for message, location in getattr(env, "academic_bib_problems", []):
-        warn(message, "bibtex", location)
+    for message, path, line in getattr(env, "academic_bib_problems", []):
+        warn_at(message, "bibtex", path, line)
 
 
-def _located(error: Exception, bibfiles: list[Path]) -> tuple[str, str]:
-    """(message, ``path:line``) for one captured pybtex error."""
+def _located(error: Exception, bibfiles: list[Path]) -> tuple[str, Path, int | None]:
+    """(message, file, line) for one captured pybtex error."""
     filename = str(getattr(error, "filename", "") or "")
-    path = Path(filename).resolve() if filename else None
+    path = Path(filename).resolve() if filename else bibfiles[0]
     repeated = _REPEATED.search(str(error))
     if repeated:
         key = repeated.group(1)
         found = [(p, line) for p in bibfiles for line in bibdata.entry_lines(p, key)]
-        where = f"{found[-1][0]}:{found[-1][1]}" if found else str(path or bibfiles[0])
-        return (
+        where, line = found[-1] if found else (path, None)
+        message = (
             f"duplicate key {key!r}: another entry already uses it, and only the first is "
-            "kept; rename or delete one",
-            where,
+            "kept; rename or delete one"
         )
-    line = int(getattr(error, "lineno", 0) or 0)
-    message = str(error).replace(f"in line {line}: ", "") if line else str(error)
-    if path and line:
-        culprit = bibdata.entry_before(path, line)
-        hint = (
-            f" in or after entry {culprit[0]!r} (line {culprit[1]}): look for an unbalanced brace "
-            "or a missing comma or quote there"
-            if culprit
-            else ": look for an unbalanced brace or a missing comma or quote"
-        )
-        return f"BibTeX {message}{hint}; the other entries are still used", f"{path}:{line}"
-    return f"BibTeX: {message}", f"{path or bibfiles[0]}:{line}" if line else str(
-        path or bibfiles[0]
+        return message, where, line
+    lineno = int(getattr(error, "lineno", 0) or 0)
+    message = str(error).replace(f"in line {lineno}: ", "")
+    culprit = bibdata.entry_before(path, lineno) if lineno else None
+    hint = (
+        f" in or after entry {culprit[0]!r} (line {culprit[1]}): look for an unbalanced brace "
+        "or a missing comma or quote there"
+        if culprit
+        else ": look for an unbalanced brace or a missing comma or quote"
     )
+    return f"BibTeX {message}{hint}; the other entries are still used", path, lineno or None

@@ -28,7 +28,7 @@ __all__ = [
     "bibfile_paths",
     "citations_by_bibliography",
     "cite_domain",
-    "entry_location",
+    "entry_position",
     "filter_accepts",
 ]
 
@@ -89,13 +89,12 @@ def filter_accepts(filter_: ast.AST, entry: Entry, docname: str, cited: bool) ->
     return bool(visitor.visit(filter_))
 
 
-def entry_location(env: BuildEnvironment, key: str) -> str:
-    """``path/to/refs.bib:LINE`` of an entry, for warnings that point at the bib file."""
+def entry_position(env: BuildEnvironment, key: str) -> tuple[object, int | None]:
+    """(bib file, line) where an entry starts, for warnings that point at the bib file."""
     for path, bibfile in cite_domain(env).bibdata.bibfiles.items():
         if key in bibfile.keys:
-            line = _line_index(path).get(key.lower())
-            return f"{path}:{line}" if line else str(path)
-    return "bibtex_bibfiles"
+            return path, _line_index(path).get(key.lower())
+    return "bibtex_bibfiles", None
 
 
 def entry_lines(path: Path, key: str) -> list[int]:

@@ -22,7 +22,7 @@ from . import bibdata
 from .config import academic_config
 from .markup import link_nodes
 from .records import Link, PublicationRecord, record_for
-from .shared import Flavour, builder_of, flavour_of, warn
+from .shared import Flavour, builder_of, flavour_of, interleave, warn
 from .urls import UnsafeURLError, checked_url
 
 if TYPE_CHECKING:
@@ -237,7 +237,9 @@ class WorkCardTransform(SphinxPostTransform):
             out += nodes.paragraph("", "", *buttons, classes=["academic-links"])
         if card["tags"]:
             tags = [nodes.inline(t, t, classes=["academic-tag"]) for t in card["tags"]]
-            out += nodes.paragraph("", "", *_spaced(tags), classes=["academic-tags"])
+            out += nodes.paragraph(
+                "", "", *interleave(tags, nodes.Text(" ")), classes=["academic-tags"]
+            )
         return out
 
     def _entry_link(self, records: list[PublicationRecord], flavour: Flavour) -> nodes.Node | None:
@@ -282,15 +284,6 @@ def _card_links(card: work_card, records: list[PublicationRecord]) -> list[Link]
                 seen.add(link.url)
                 links.append(link)
     return links
-
-
-def _spaced(items: Sequence[nodes.Node]) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    for i, item in enumerate(items):
-        if i:
-            out.append(nodes.Text(" "))
-        out.append(item)
-    return out
 
 
 def setup_cards(app: Sphinx) -> None:

@@ -16,7 +16,7 @@ import yaml
 from docutils import nodes
 
 from .dates import DateError, parse_date
-from .shared import warn
+from .shared import warn_at
 from .timeline import CVItem
 from .urls import UnsafeURLError, checked_url
 
@@ -315,7 +315,7 @@ def load_source(path: Path) -> CVSource:
     return CVSource(sections, problems)
 
 
-def source_entry_body(entry: SourceEntry, location: str) -> list[nodes.Node]:
+def source_entry_body(entry: SourceEntry, path: Path) -> list[nodes.Node]:
     """Summary, highlights and link of a source entry, as plain (escaped) text."""
     body: list[nodes.Node] = []
     if entry.summary:
@@ -330,7 +330,7 @@ def source_entry_body(entry: SourceEntry, location: str) -> list[nodes.Node]:
         try:
             url = checked_url(entry.url)
         except UnsafeURLError as err:
-            warn(f"CV source: {err}; the link was left out", "cv", location)
+            warn_at(f"CV source: {err}; the link was left out", "cv", path, entry.line)
         else:
             body.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
     return body

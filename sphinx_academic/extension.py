@@ -11,7 +11,7 @@ from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
 from .navigation import setup_navigation
-from .publications import publication_list, setup_publications
+from .publications import setup_publications
 from .shared import setup_shared_nodes
 from .timeline import TIMELINE_CLASS, setup_timeline
 
@@ -60,4 +60,4 @@ def add_css_where_used(
 def _uses_component(doctree: nodes.document) -> bool:
     return any(
         COMPONENT_CLASSES.intersection(node["classes"]) for node in doctree.findall(nodes.Element)
-    ) or any(True for _ in doctree.findall(publication_list))
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from .records import Author, Link, PublicationRecord
-from .shared import Flavour, details, summary
+from .shared import Flavour, details, interleave, summary
 
 
 def _name(author: Author) -> nodes.Node:
@@ -15,12 +15,7 @@ def _name(author: Author) -> nodes.Node:
 
 
 def _names(authors: tuple[Author, ...]) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    for i, author in enumerate(authors):
-        if i:
-            out.append(nodes.Text(", "))
-        out.append(_name(author))
-    return out
+    return interleave([_name(a) for a in authors], nodes.Text(", "))
 
 
 def _hidden_note(hidden: tuple[Author, ...]) -> list[nodes.Node]:

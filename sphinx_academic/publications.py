@@ -20,10 +20,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import bibdata
 from .config import academic_config
-from .latex_text import latex_to_text
 from .markup import author_nodes, link_nodes, toggle, venue_nodes
-from .records import PublicationRecord, record_for
-from .shared import Flavour, flavour_of, source_block, unique_id, warn
+from .records import PublicationRecord, entry_year, record_for
+from .shared import Flavour, flavour_of, source_block, unique_id, warn, warn_at
 from .style import STYLE_NAME, register_style, year_sort_key
 
 if TYPE_CHECKING:
@@ -160,8 +159,8 @@ def _parse(conditions: list[str]) -> ast.AST:
 
 
 def year_of(entry: Entry) -> str:
-    """The year group of an entry: its decoded ``year`` field, or "Undated"."""
-    return latex_to_text(entry.fields.get("year", "")) or UNDATED
+    """The year group of an entry: the year its record shows, or "Undated"."""
+    return entry_year(entry) or UNDATED
 
 
 class PublicationListTransform(SphinxPostTransform):
@@ -259,7 +258,7 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
             continue
         seen.add(citation.entry.key)
         for problem in record_for(citation.entry, matcher).problems:
-            warn(problem, "bibtex", bibdata.entry_location(env, citation.entry.key))
+            warn_at(problem, "bibtex", *bibdata.entry_position(env, citation.entry.key))
     if getattr(env, "academic_bib_reread", False):
         return sorted({ref.docname for ref in domain.citation_refs})
     return []

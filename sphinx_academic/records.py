@@ -139,7 +139,8 @@ def _link_url(field: str, raw: str) -> str:
     return checked_url(value)
 
 
-def _year(entry: Entry) -> str:
+def entry_year(entry: Entry) -> str:
+    """The entry's year: its ``year`` field, else the year of a BibLaTeX ``date``."""
     year = _field(entry, "year")
     if not year:
         year = _field(entry, "date")[:4]
@@ -177,7 +178,7 @@ def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
             f"the title of {entry.key!r} contains HTML markup, which is shown as plain text; "
             "use LaTeX markup instead (\\emph{...}, \\textbf{...})"
         )
-    year = _year(entry)
+    year = entry_year(entry)
     if not year:
         problems.append(f"entry {entry.key!r} has no year; add year = {{YYYY}}")
     elif not _YEAR.match(year):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from docutils import nodes
 from sphinx.util import logging
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("sphinx_academic")
 
 Flavour = Literal["html", "latex", "text"]
+T = TypeVar("T")
 
 
 def flavour_of(env: BuildEnvironment) -> Flavour:
@@ -41,6 +43,28 @@ def builder_of(env: BuildEnvironment) -> Builder:
 def warn(message: str, subtype: str, location: Location) -> None:
     """A located warning that ``suppress_warnings = ["academic.<subtype>"]`` can silence."""
     logger.warning(message, type="academic", subtype=subtype, location=location)
+
+
+def warn_at(message: str, subtype: str, path: object, line: int | None) -> None:
+    """A warning about a data file (bib file, CV source) rather than a page.
+
+    Sphinx reads a location without ``:LINE`` as a docname (and appends ``.rst``), so a file
+    whose line is unknown is named in the message instead.
+    """
+    if line:
+        warn(message, subtype, f"{path}:{line}")
+    else:
+        logger.warning(f"{path}: {message}", type="academic", subtype=subtype)
+
+
+def interleave(items: Sequence[T], separator: T) -> list[T]:
+    """``[a, sep, b, sep, c]``: items joined by a separator, for node and richtext lists."""
+    out: list[T] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(separator)
+        out.append(item)
+    return out
 
 
 def unique_id(document: nodes.document, base: str) -> str:

@@ -19,6 +19,7 @@ from pybtex.style.labels import BaseLabelStyle
 
 from .names import NameMatcher
 from .records import Author, PublicationRecord, record_for
+from .shared import interleave
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -68,7 +69,9 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
         if self.max_authors and len(shown) > self.max_authors:
             shown = (*shown[: self.max_authors], Author("et al.", is_others=True))
         authors = Text(
-            *_join([Tag("strong", a.name) if a.highlighted else Text(a.name) for a in shown], ", ")
+            *interleave(
+                [Tag("strong", a.name) if a.highlighted else Text(a.name) for a in shown], ", "
+            )
         )
         parts: list[Any] = [authors, ". "] if shown else []
         parts += [Tag("em", record.title), "."]
@@ -76,15 +79,6 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
         if venue:
             parts += [" ", venue, "."]
         return FormattedEntry(entry.key, Text(*parts), label)
-
-
-def _join(items: list[Any], sep: str) -> list[Any]:
-    joined: list[Any] = []
-    for i, item in enumerate(items):
-        if i:
-            joined.append(sep)
-        joined.append(item)
-    return joined
 
 
 def register_style(matcher: NameMatcher, max_authors: int, entry_order: Mapping[str, int]) -> None:

@@ -19,7 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .dates import CVDate, DateError, parse_date
-from .shared import Location, flavour_of, warn
+from .shared import Location, flavour_of, warn, warn_at
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -226,10 +226,13 @@ class CVTimelineDirective(SphinxDirective):
         try:
             source = load_source(path)
         except SourceError as err:
-            warn(str(err), "cv", f"{path}:{err.line}" if err.line else self.get_location())
+            if err.line:
+                warn_at(str(err), "cv", path, err.line)
+            else:
+                warn(str(err), "cv", self.get_location())
             return []
         for message, line in source.problems:
-            warn(f"CV source: {message}", "cv", f"{path}:{line}")
+            warn_at(f"CV source: {message}", "cv", path, line)
         wanted = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
         names = [section.name for section in source.sections]
         for name in wanted:
@@ -247,9 +250,7 @@ class CVTimelineDirective(SphinxDirective):
             if wanted and section.name not in wanted:
                 continue
             for entry in section.entries:
-                li = entry_item(
-                    entry.item, formats, source_entry_body(entry, f"{path}:{entry.line}")
-                )
+                li = entry_item(entry.item, formats, source_entry_body(entry, path))
                 li.source, li.line = str(path), entry.line
                 items.append(li)
         return items

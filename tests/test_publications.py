@@ -35,6 +35,10 @@ def test_entries_grouped_by_year_newest_first(app) -> None:
     ]
     keys_2024 = [li["id"] for li in soup.select("#year-2024 li.academic-pub")]
     assert keys_2024 == ["pub-lovelace2024engine", "pub-hidden2024owner"]  # bib-file order
+    # A BibLaTeX date without a year field is filed under the date's year, as it shows.
+    keys_2019 = [li["id"] for li in soup.select("#year-2019 li.academic-pub")]
+    assert keys_2019 == ["pub-old2019", "pub-dated2019"]
+    assert entry(soup, "dated2019").select_one(".academic-pub-venue").get_text() == "2019"
 
 
 @pytest.mark.sphinx("html", testroot="publications")
@@ -197,3 +201,16 @@ def test_bad_config_value_is_named(make_app, app_params) -> None:
     args, kwargs = app_params
     with pytest.raises(ConfigError, match="academic_max_authors must be a whole number"):
         make_app(*args, **kwargs)
+
+
+@pytest.mark.sphinx("html", testroot="publications")
+def test_a_file_warning_without_a_line_names_the_file_not_a_page(app) -> None:
+    from sphinx_academic.shared import warn_at
+
+    bib = Path(app.srcdir) / "refs.bib"
+    warn_at("something is wrong", "bibtex", bib, None)
+    warn_at("something is wrong here", "bibtex", bib, 3)
+    warnings = warnings_of(app)
+    assert f"WARNING: {bib}: something is wrong [academic.bibtex]" in warnings
+    assert f"{bib}:3: WARNING: something is wrong here" in warnings
+    assert ".bib.rst" not in warnings
