@@ -104,3 +104,23 @@ def test_cv_timeline_stacks_inside_the_page_in_both_themes(cv: Any) -> None:
     brightness = sum(text[:3]) / 3
     assert (brightness < 80) if cv.scheme == "light" else (brightness > 170)
     assert cv.errors == []
+
+
+@pytest.fixture(params=VIEWS, ids=lambda p: f"{p[0]}-{p[1]}")
+def publications(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    page = open_page(browser, f"{site_url}/publications.html", request.param)
+    yield page
+    page.close()
+
+
+def test_publication_list_fits_and_its_toggles_open_with_the_keyboard(publications: Any) -> None:
+    page = publications
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    for toggle in ("academic-more-authors", "academic-bibtex"):
+        summary = page.locator(f"details.{toggle} > summary").first
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert page.locator(f"details.{toggle}").first.evaluate("d => d.open"), toggle
+    # An opened BibTeX block wraps instead of widening the page.
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.errors == []
