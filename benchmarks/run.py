@@ -1,0 +1,142 @@
+"""Build synthetic sites and print build times and peak memory, side by side in one run.
+
+    python benchmarks/run.py                      # N = 100, 1000, 5000
+    python benchmarks/run.py --entries 1000 --repeat 3
+
+For each N it generates two sites over the same bib file (``benchmarks/generate.py``): the
+``publications`` directive, and sphinxcontrib-bibtex's ``bibliography :all:`` with its default
+style. Each is timed for a clean build, a rebuild with nothing changed, a rebuild after editing
+an unrelated page, and a rebuild after editing one bib entry. The two modes alternate step by
+step, so both see the same machine load; each figure is the best of ``--repeat`` runs. The
+ratio column is academic / plain: the issue's targets are 0.25, 0.05, 0.1 and 0.25 at N = 5,000.
+An empty Sphinx project's build is printed too: the floor a no-change rebuild cannot beat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+MODES = ("plain", "academic")
+STEPS = ("clean", "no change", "unrelated page", "one bib entry")
+TARGETS = {"clean": 0.25, "no change": 0.05, "unrelated page": 0.1, "one bib entry": 0.25}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+def sphinx_build(site: Path) -> Run:
+    """One ``sphinx-build -b html`` in a child process: wall time and the child's peak RSS."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-c", str(site)]
+    command += [str(site / "docs"), str(site / "_build")]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"sphinx-build failed in {site}:\n{stderr}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def edit_unrelated_page(site: Path) -> None:
+    page = site / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+
+
+def edit_one_entry(site: Path) -> None:
+    bib = site / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    edited = re.sub(r"title = \{", "title = {Revised: ", text, count=1)
+    bib.write_text(edited, encoding="utf-8")
+
+
+def prepare(step: str) -> Callable[[Path], None]:
+    if step == "unrelated page":
+        return edit_unrelated_page
+    if step == "one bib entry":
+        return edit_one_entry
+    return lambda site: None
+
+
+def measure(entries: int, repeat: int, workdir: Path) -> dict[str, dict[str, Run]]:
+    """Best of ``repeat`` for every step and mode, the modes alternating step by step."""
+    best: dict[str, dict[str, Run]] = {mode: {} for mode in MODES}
+    for _ in range(repeat):
+        sites = {}
+        for mode in MODES:
+            site = workdir / f"{mode}-{entries}"
+            shutil.rmtree(site, ignore_errors=True)
+            generate(site, entries, cv=100, cards=10, mode=mode)
+            sites[mode] = site
+        for step in STEPS:
+            for mode in MODES:
+                prepare(step)(sites[mode])
+                run = sphinx_build(sites[mode])
+                old = best[mode].get(step, run)
+                best[mode][step] = Run(
+                    min(old.seconds, run.seconds), max(old.peak_mib, run.peak_mib)
+                )
+    return best
+
+
+def empty_project(workdir: Path) -> float:
+    site = workdir / "empty"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "docs").mkdir(parents=True)
+    (site / "conf.py").write_text("html_theme = 'furo'\n", encoding="utf-8")
+    (site / "docs" / "index.rst").write_text("Empty\n=====\n", encoding="utf-8")
+    sphinx_build(site)
+    return sphinx_build(site).seconds
+
+
+def report(entries: int, best: dict[str, dict[str, Run]]) -> None:
+    print(f"\nN = {entries:,}")
+    print(f"| {'build':<15} | {'plain (s)':>9} | {'academic (s)':>12} | {'ratio':>5} | target |")
+    print(f"|{'-' * 17}|{'-' * 11}|{'-' * 14}|{'-' * 7}|--------|")
+    for step in STEPS:
+        plain, academic = best["plain"][step], best["academic"][step]
+        ratio = academic.seconds / plain.seconds
+        print(
+            f"| {step:<15} | {plain.seconds:>9.2f} | {academic.seconds:>12.2f} | {ratio:>5.2f} |"
+            f" {TARGETS[step]:>6} |"
+        )
+    peaks = {mode: max(run.peak_mib for run in best[mode].values()) for mode in MODES}
+    print(
+        f"| {'peak memory':<15} | {peaks['plain']:>7.0f}MB | {peaks['academic']:>10.0f}MB |"
+        f" {peaks['academic'] / peaks['plain']:>5.2f} | 1 GiB  |"
+    )
+    sys.stdout.flush()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--entries", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="academic-bench-") as tmp:
+        workdir = Path(tmp)
+        print(f"empty furo project, no-change rebuild: {empty_project(workdir):.2f} s")
+        for entries in args.entries:
+            report(entries, measure(entries, args.repeat, workdir))
+
+
+if __name__ == "__main__":
+    main()
