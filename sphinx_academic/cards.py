@@ -19,9 +19,8 @@ from sphinx.util.nodes import make_refnode
 from sphinx_design.grids import row_columns_option
 
 from . import bibdata
-from .config import academic_config
 from .markup import link_nodes
-from .records import Link, PublicationRecord, record_for
+from .records import Link, PublicationRecord, record_store
 from .shared import Flavour, builder_of, flavour_of, interleave, warn
 from .urls import UnsafeURLError, checked_url
 
@@ -196,10 +195,10 @@ class WorkCardTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         flavour = flavour_of(self.env)
-        matcher = academic_config(self.config).name_matcher
+        store = record_store(self.env)
         entries = bibdata.bib_entries(self.env)
         for card in list(self.document.findall(work_card)):
-            records = [record_for(entries[k], matcher) for k in card["keys"] if k in entries]
+            records = [store.record(entries[k]) for k in card["keys"] if k in entries]
             card.replace_self(self._card(card, records, flavour))
         for grid in list(self.document.findall(work_cards)):
             grid.replace_self(self._grid(grid, flavour))

@@ -10,6 +10,7 @@ from docutils import nodes
 from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
+from .entry_html import setup_entry_html
 from .navigation import setup_navigation
 from .publications import setup_publications
 from .shared import setup_shared_nodes
@@ -34,6 +35,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_css_where_used)
     setup_shared_nodes(app)
+    setup_entry_html(app)
     setup_publications(app)
     setup_cards(app)
     setup_timeline(app)

@@ -4,31 +4,40 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .records import Author, Link, PublicationRecord
-from .shared import Flavour, details, interleave, summary
-
-
-def _name(author: Author) -> nodes.Node:
-    if author.highlighted:
-        return nodes.strong(author.name, author.name, classes=["academic-me"])
-    return nodes.Text(author.name)
+from .records import Author, Link, PublicationRecord, hidden_note_words
+from .shared import Flavour, details, summary
 
 
 def _names(authors: tuple[Author, ...]) -> list[nodes.Node]:
-    return interleave([_name(a) for a in authors], nodes.Text(", "))
+    """Names separated by commas: the owner's as ``strong``, each run of others as one text.
+
+    One text node per run, not per name, keeps long lists cheap for every later pass
+    (transforms, writers, the search index).
+    """
+    out: list[nodes.Node] = []
+    run: list[str] = []
+    for i, author in enumerate(authors):
+        if i:
+            run.append(", ")
+        if author.highlighted:
+            if run:
+                out.append(nodes.Text("".join(run)))
+                run = []
+            out.append(nodes.strong(author.name, author.name, classes=["academic-me"]))
+        else:
+            run.append(author.name)
+    if run:
+        out.append(nodes.Text("".join(run)))
+    return out
 
 
 def _hidden_note(hidden: tuple[Author, ...]) -> list[nodes.Node]:
     """Say "14 more authors", naming the site owner when they are among the hidden ones."""
-    count = sum(1 for a in hidden if not a.is_others)
-    words = f"{count} more author{'s' if count != 1 else ''}"
-    if any(a.is_others for a in hidden):
-        words += " et al."
+    words, mine = hidden_note_words(hidden)
     note: list[nodes.Node] = [nodes.Text(words)]
-    mine = [a for a in hidden if a.highlighted]
     if mine:
         note.append(nodes.Text(", including "))
-        note.extend(_names(tuple(mine)))
+        note.extend(_names(mine))
     return note
 
 

@@ -1,9 +1,9 @@
 """The ``publications`` directive: bib entries as a year-grouped, citable publication list.
 
-Read time: the directive registers one sphinxcontrib-bibtex bibliography per year group (so
-the cite domain filters, sorts with the ``academic`` style, and resolves ``{cite}`` to
-the entries), and leaves a :class:`publication_list` placeholder. Write time: a
-post-transform, ahead of sphinxcontrib-bibtex's own, turns each placeholder into a list.
+Read time: the directive registers one sphinxcontrib-bibtex bibliography (so the cite domain
+filters, sorts with the ``academic`` style, and resolves ``{cite}`` to the entries), and
+leaves a :class:`publication_list` placeholder per year. Write time: at ``doctree-resolved``
+each placeholder becomes a list of that year's entries.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from . import bibdata
 from .config import academic_config
+from .entry_html import entry_html_node
 from .markup import author_nodes, link_nodes, toggle, venue_nodes
-from .records import PublicationRecord, entry_year, record_for
+from .records import PublicationRecord, entry_year, record_store
 from .shared import Flavour, flavour_of, source_block, unique_id, warn, warn_at
 from .style import STYLE_NAME, register_style, year_sort_key
 
@@ -163,41 +163,48 @@ def year_of(entry: Entry) -> str:
     return entry_year(entry) or UNDATED
 
 
-class PublicationListTransform(SphinxPostTransform):
-    """Render each :class:`publication_list` before sphinxcontrib-bibtex's transform (5)."""
+def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Turn each :class:`publication_list` into a list, once the doctree is resolved.
 
-    default_priority = 4
-
-    def run(self, **kwargs: Any) -> None:
-        config = academic_config(self.config)
-        flavour = flavour_of(self.env)
-        domain = bibdata.cite_domain(self.env)
-        by_bibliography = bibdata.citations_by_bibliography(self.env)
-        for node in list(self.document.findall(publication_list)):
-            key = bibdata.BibliographyKey(docname=node["docname"], id_=node["bib_id"])
-            bibliography = domain.bibliographies[key]
-            items = []
-            for citation in by_bibliography.get(key, []):
-                if node["year"] and year_of(citation.entry) != node["year"]:
-                    continue
-                item = bibliography.citation_nodes[citation.key]
-                record = record_for(citation.entry, config.name_matcher)
-                if flavour == "latex":
-                    item += latex_anchor(node["docname"], item["ids"][0])
-                item.extend(entry_nodes(record, config.max_authors, flavour))
-                item["classes"].append("academic-pub")
-                items.append(item)
-            parent = node.parent
-            if items:
-                node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+    At ``doctree-resolved``, after every post-transform: a list of thousands of entries
+    would otherwise be walked by each of them (Sphinx's, sphinx-design's, this extension's)
+    although none has anything to do in it. The entries hold only external links and the
+    ids that sphinxcontrib-bibtex's citations point at, so nothing here needs resolving.
+    """
+    env = app.env
+    config = academic_config(app.config)
+    store = record_store(env)
+    flavour = flavour_of(env)
+    domain = bibdata.cite_domain(env)
+    by_bibliography = bibdata.citations_by_bibliography(env)
+    for node in list(doctree.findall(publication_list)):
+        key = bibdata.BibliographyKey(docname=node["docname"], id_=node["bib_id"])
+        bibliography = domain.bibliographies[key]
+        items = []
+        for citation in by_bibliography.get(key, []):
+            if node["year"] and year_of(citation.entry) != node["year"]:
+                continue
+            item = bibliography.citation_nodes[citation.key].deepcopy()
+            record = store.record(citation.entry)
+            if flavour == "latex":
+                item += latex_anchor(node["docname"], item["ids"][0])
+            if flavour == "html":
+                item += entry_html_node(record, config.max_authors)
             else:
-                parent.remove(node)
-                if (
-                    isinstance(parent, nodes.section)
-                    and "academic-year" in parent["classes"]
-                    and len(parent) == 1
-                ):
-                    parent.parent.remove(parent)
+                item.extend(entry_nodes(record, config.max_authors, flavour))
+            item["classes"].append("academic-pub")
+            items.append(item)
+        parent = node.parent
+        if items:
+            node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+        else:
+            parent.remove(node)
+            if (
+                isinstance(parent, nodes.section)
+                and "academic-year" in parent["classes"]
+                and len(parent) == 1
+            ):
+                parent.parent.remove(parent)
 
 
 def latex_anchor(docname: str, item_id: str) -> nodes.raw:
@@ -238,7 +245,8 @@ def entry_nodes(
             body = nodes.paragraph(record.abstract, record.abstract)
             out.append(toggle("Abstract", body, ["academic-toggle", "academic-abstract"]))
         code = source_block(record.bibtex, record.bibtex, classes=["academic-bibtex-source"])
-        out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex"]))
+        # "no-search": the BibTeX repeats what the entry shows; Sphinx's index skips it.
+        out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex", "no-search"]))
     return out
 
 
@@ -249,7 +257,7 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
     re-reads only pages with a bibliography, so a page that only cites would keep stale
     citation text and links.
     """
-    matcher = academic_config(app.config).name_matcher
+    store = record_store(env)
     domain = bibdata.cite_domain(env)
     seen: set[str] = set()
     for citation in domain.citations:
@@ -257,7 +265,7 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if bibliography.style != STYLE_NAME or citation.entry.key in seen:
             continue
         seen.add(citation.entry.key)
-        for problem in record_for(citation.entry, matcher).problems:
+        for problem in store.problems(citation.entry):
             warn_at(problem, "bibtex", *bibdata.entry_position(env, citation.entry.key))
     if getattr(env, "academic_bib_reread", False):
         return sorted({ref.docname for ref in domain.citation_refs})
@@ -265,15 +273,19 @@ def report_entry_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def configure_style(app: Sphinx) -> None:
-    """Give the ``academic`` pybtex style this build's settings; runs after bib files are parsed."""
+    """Give the record store and the ``academic`` pybtex style this build's settings; runs
+    after the bib files are parsed."""
     config = academic_config(app.config)
-    order = {key: i for i, key in enumerate(bibdata.bib_entries(app.env))}
-    register_style(config.name_matcher, config.max_authors, order)
+    entries = bibdata.bib_entries(app.env)
+    store = record_store(app.env)
+    store.begin_build(config.name_matcher, config.max_authors, entries)
+    order = {key: i for i, key in enumerate(entries)}
+    register_style(store, order)
 
 
 def setup_publications(app: Sphinx) -> None:
     app.add_node(publication_list)
     app.add_directive("publications", PublicationsDirective)
-    app.add_post_transform(PublicationListTransform)
+    app.connect("doctree-resolved", render_publication_lists)
     app.connect("builder-inited", configure_style)
     app.connect("env-updated", report_entry_problems)

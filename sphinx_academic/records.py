@@ -5,7 +5,9 @@ Records are cached by the entry's content, so an unchanged entry is never re-rea
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -16,6 +18,7 @@ from .urls import UnsafeURLError, checked_url
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
+    from sphinx.environment import BuildEnvironment
 
 #: Link fields, in the order their buttons appear, with their default labels.
 #: The names are al-folio's where al-folio has one, so its papers.bib works unchanged.
@@ -85,6 +88,15 @@ class Author:
     name: str
     highlighted: bool = False
     is_others: bool = False
+
+
+def hidden_note_words(hidden: tuple[Author, ...]) -> tuple[str, tuple[Author, ...]]:
+    """ "14 more authors" (with "et al." if the list was cut), and the owner's hidden names."""
+    count = sum(1 for a in hidden if not a.is_others)
+    words = f"{count} more author{'s' if count != 1 else ''}"
+    if any(a.is_others for a in hidden):
+        words += " et al."
+    return words, tuple(a for a in hidden if a.highlighted)
 
 
 @dataclass(frozen=True)
@@ -219,24 +231,84 @@ def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
     )
 
 
-_cache: dict[tuple[object, ...], PublicationRecord] = {}
-
-
-def _fingerprint(entry: Entry) -> tuple[object, ...]:
-    return (
+def digest(entry: Entry) -> bytes:
+    """A short hash of the entry's whole content: equal digests give equal records."""
+    content = (
         entry.key,
         entry.original_type,
         tuple(entry.fields.items()),
         tuple((role, tuple(str(p) for p in people)) for role, people in entry.persons.items()),
     )
+    return hashlib.blake2b(repr(content).encode(), digest_size=16).digest()
 
 
-def record_for(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
-    """The record of an entry, built once per entry content and name variants."""
-    cache_key = (_fingerprint(entry), matcher)
-    record = _cache.get(cache_key)
-    if record is None:
-        if len(_cache) > 100_000:
-            _cache.clear()
-        record = _cache[cache_key] = build_record(entry, matcher)
-    return record
+@dataclass
+class _Known:
+    entry: Entry  #: the parsed entry (its identity says the bib file was not re-parsed)
+    digest: bytes
+    problems: tuple[str, ...]
+
+
+class RecordStore:
+    """The records of an environment's bib entries.
+
+    Kept with the environment between builds: each entry's digest and problems (small).
+    Kept in memory for one build: the records themselves, built when a page needs them.
+    An entry that sphinxcontrib-bibtex did not re-parse is the very object the store kept
+    (one pickle keeps identities), so an unchanged build looks at no entry's content; after
+    a re-parse, an entry whose digest is unchanged keeps its problems unchecked.
+    """
+
+    def __init__(self) -> None:
+        self.matcher = NameMatcher(frozenset())
+        self.max_authors = 10
+        self._configured = False
+        self._known: dict[str, _Known] = {}
+        self._records: dict[bytes, PublicationRecord] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_records": {}}
+
+    def begin_build(self, matcher: NameMatcher, max_authors: int, keys: Iterable[str]) -> None:
+        """Forget what was made with other settings, and the entries no longer in a bib file."""
+        if not self._configured or (matcher, max_authors) != (self.matcher, self.max_authors):
+            self.matcher, self.max_authors = matcher, max_authors
+            self._configured = True
+            self._known.clear()
+            self._records.clear()
+        current = set(keys)
+        self._known = {key: known for key, known in self._known.items() if key in current}
+
+    def record(self, entry: Entry) -> PublicationRecord:
+        return self._record(entry, self._known_entry(entry).digest)
+
+    def problems(self, entry: Entry) -> tuple[str, ...]:
+        """What is wrong with the entry, each with how to fix it."""
+        return self._known_entry(entry).problems
+
+    def _known_entry(self, entry: Entry) -> _Known:
+        known = self._known.get(entry.key)
+        if known is not None and known.entry is entry:
+            return known
+        content = digest(entry)
+        if known is not None and known.digest == content:
+            problems = known.problems
+        else:
+            problems = self._record(entry, content).problems
+        known = self._known[entry.key] = _Known(entry, content, problems)
+        return known
+
+    def _record(self, entry: Entry, content: bytes) -> PublicationRecord:
+        record = self._records.get(content)
+        if record is None:
+            record = self._records[content] = build_record(entry, self.matcher)
+        return record
+
+
+def record_store(env: BuildEnvironment) -> RecordStore:
+    """The environment's record store."""
+    store: RecordStore | None = getattr(env, "academic_records", None)
+    if store is None:
+        store = RecordStore()
+        env.academic_records = store  # type: ignore[attr-defined]
+    return store
