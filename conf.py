@@ -3,11 +3,19 @@
 Build: sphinx-build -W --keep-going -c . docs _build/html   (or: nox -s site)
 """
 
+import os
+
 project = "Ben Athiwaratkun"
 author = "Ben Athiwaratkun"
 copyright = "2026, Ben Athiwaratkun"
 
-extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "sphinx_academic"]
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "sphinx_academic",
+    "sphinxext.opengraph",
+]
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
@@ -30,3 +38,22 @@ latex_documents = [
     ("cv", "athiwaratkun-cv.tex", "Ben Athiwaratkun: Curriculum Vitae", author, "howto")
 ]
 html_favicon = "docs/_static/favicon.svg"
+
+# The site's address: Read the Docs sets it while building; elsewhere, SITE_URL may. Without
+# one, pages still get descriptions and OpenGraph tags, but no sitemap (it needs full URLs).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
+ogp_site_url = html_baseurl
+if html_baseurl:
+    extensions.append("sphinx_sitemap")
+    sitemap_url_scheme = "{link}"
+ogp_site_name = "Ben Athiwaratkun"
+ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib and fonts)
+
+# schema.org Person on the home page: each value is shown on the home or CV page.
+academic_person = {
+    "name": "Ben Athiwaratkun",
+    "job_title": "Senior Director",
+    "affiliation": "Together AI",
+    "alumni_of": ["Cornell University", "Williams College"],
+    "same_as": ["https://github.com/benathi"],
+}

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .assets import setup_assets
 from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
 from .entry_html import setup_entry_html
+from .metadata import setup_metadata
 from .navigation import setup_navigation
 from .publications import setup_publications
 from .shared import setup_shared_nodes
@@ -18,8 +20,11 @@ from .timeline import TIMELINE_CLASS, setup_timeline
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC_DIR = Path(__file__).parent / "static"
+#: Overrides of furo's page and search templates (accessibility fixes).
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 CSS_FILE = "sphinx-academic.css"
 #: Classes that mark a page as using one of the extension's components.
 COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards", TIMELINE_CLASS})
@@ -32,6 +37,7 @@ def setup_extension(app: Sphinx) -> None:
     # Around sphinxcontrib-bibtex's own handler (priority 500), which parses the bib files:
     app.connect("builder-inited", start_capture, priority=400)
     app.connect("builder-inited", report_captured, priority=600)
+    app.connect("config-inited", add_templates_path)
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_css_where_used)
     setup_shared_nodes(app)
@@ -40,6 +46,14 @@ def setup_extension(app: Sphinx) -> None:
     setup_cards(app)
     setup_timeline(app)
     setup_navigation(app)
+    setup_assets(app)
+    setup_metadata(app)
+
+
+def add_templates_path(app: Sphinx, config: Config) -> None:
+    """furo's templates with names for its landmarks and a heading on the search page."""
+    if config.html_theme == "furo":
+        config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def add_static_path(app: Sphinx) -> None:

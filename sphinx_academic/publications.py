@@ -21,6 +21,7 @@ from . import bibdata
 from .config import academic_config
 from .entry_html import entry_html_node
 from .markup import author_nodes, link_nodes, toggle, venue_nodes
+from .metadata import articles_node
 from .records import PublicationRecord, entry_year, record_store
 from .shared import Flavour, flavour_of, source_block, unique_id, warn, warn_at
 from .style import STYLE_NAME, register_style, year_sort_key
@@ -181,11 +182,13 @@ def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str)
         key = bibdata.BibliographyKey(docname=node["docname"], id_=node["bib_id"])
         bibliography = domain.bibliographies[key]
         items = []
+        records = []
         for citation in by_bibliography.get(key, []):
             if node["year"] and year_of(citation.entry) != node["year"]:
                 continue
             item = bibliography.citation_nodes[citation.key].deepcopy()
             record = store.record(citation.entry)
+            records.append(record)
             if flavour == "latex":
                 item += latex_anchor(node["docname"], item["ids"][0])
             if flavour == "html":
@@ -196,7 +199,12 @@ def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str)
             items.append(item)
         parent = node.parent
         if items:
-            node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+            rendered: list[nodes.Node] = [
+                nodes.bullet_list("", *items, classes=["academic-publications"])
+            ]
+            if flavour == "html" and bibliography.list_ == "citation":  # not :no-index:
+                rendered.append(articles_node(records))
+            node.replace_self(rendered)
         else:
             parent.remove(node)
             if (

@@ -1,0 +1,142 @@
+"""What search engines read: schema.org JSON-LD and robots.txt.
+
+Meta descriptions, OpenGraph tags and the sitemap come from sphinxext-opengraph and
+sphinx-sitemap; this module adds what they don't: a ``Person`` on the home page (from
+``academic_person``), a ``ScholarlyArticle`` per listed publication (from its record), and a
+``robots.txt`` that points at the sitemap when the site's address is known.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.errors import ConfigError
+
+from .urls import UnsafeURLError, checked_url
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from .records import PublicationRecord
+
+#: ``academic_person`` keys and the schema.org properties they become.
+PERSON_FIELDS = {
+    "name": "name",
+    "job_title": "jobTitle",
+    "affiliation": "affiliation",
+    "alumni_of": "alumniOf",
+    "same_as": "sameAs",
+}
+_ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A ``<script type="application/ld+json">`` that no value can break out of.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes, so ``</script>`` or ``<!--`` in a
+    title stays inside the string.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def validate_person(app: Sphinx, config: Config) -> None:
+    person = config.academic_person
+    if not person:
+        return
+    unknown = set(person) - set(PERSON_FIELDS)
+    if not isinstance(person, dict) or unknown or not isinstance(person.get("name"), str):
+        raise ConfigError(
+            "academic_person is a dict with a 'name' and optionally 'job_title', "
+            "'affiliation', 'alumni_of' (a list) and 'same_as' (a list of URLs)"
+            + (f"; unknown keys: {', '.join(sorted(unknown))}" if unknown else "")
+        )
+    for url in person.get("same_as", []):
+        try:
+            checked_url(url)
+        except UnsafeURLError as err:
+            raise ConfigError(f"academic_person same_as {url!r}: {err}") from None
+
+
+def person_data(person: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
+    for key, prop in PERSON_FIELDS.items():
+        value = person.get(key)
+        if not value:
+            continue
+        if key in _ORGANIZATION_FIELDS:
+            names = [value] if isinstance(value, str) else list(value)
+            organizations = [{"@type": "Organization", "name": n} for n in names]
+            value = organizations[0] if key == "affiliation" else organizations
+        data[prop] = value
+    return data
+
+
+def add_person(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """The site owner as a schema.org ``Person``, on the home page."""
+    person = app.config.academic_person
+    if person and pagename == app.config.root_doc:
+        context["metatags"] = context.get("metatags", "") + "\n" + json_ld(person_data(person))
+
+
+def article_data(record: PublicationRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "ScholarlyArticle",
+        "headline": record.title,
+        "name": record.title,
+        "author": [{"@type": "Person", "name": a.name} for a in record.authors if not a.is_others],
+    }
+    if record.year.isdigit():
+        data["datePublished"] = record.year
+    if record.venue:
+        data["isPartOf"] = record.venue
+    if record.summary:
+        data["description"] = record.summary
+    if record.abstract:
+        data["abstract"] = record.abstract
+    if record.primary_link:
+        data["url"] = record.primary_link.url
+    others = [link.url for link in record.links if link is not record.primary_link]
+    if others:
+        data["sameAs"] = others
+    return data
+
+
+def articles_node(records: list[PublicationRecord]) -> nodes.raw:
+    """The listed publications as schema.org ``ScholarlyArticle`` items (html only)."""
+    graph = {"@context": "https://schema.org", "@graph": [article_data(r) for r in records]}
+    return nodes.raw("", json_ld(graph), format="html")
+
+
+def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+    """Allow every crawler; name the sitemap when sphinx-sitemap writes one."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir, "robots.txt")
+    extra = [Path(app.confdir, p, "robots.txt") for p in app.config.html_extra_path]
+    if any(p.is_file() for p in extra):
+        return  # the site brings its own
+    lines = ["User-agent: *", "Allow: /"]
+    baseurl = app.config.html_baseurl
+    if baseurl and "sphinx_sitemap" in app.extensions:
+        filename = getattr(app.config, "sitemap_filename", "sitemap.xml")
+        lines.append(f"Sitemap: {baseurl.rstrip('/')}/{filename}")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def setup_metadata(app: Sphinx) -> None:
+    app.add_config_value("academic_person", {}, "html", types=(dict,))
+    app.connect("config-inited", validate_person)
+    app.connect("html-page-context", add_person)
+    app.connect("build-finished", write_robots_txt)
