@@ -31,6 +31,7 @@ html_theme = "furo"
 html_title = "Ben Athiwaratkun"
 html_show_sourcelink = False
 html_copy_source = False
+html_use_index = False  # no index entries on this site: no empty genindex page
 html_theme_options = {"top_of_page_buttons": []}
 
 latex_engine = "xelatex"

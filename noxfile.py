@@ -19,8 +19,9 @@ def site(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite."""
+    """Run the test suite (axe-core for the accessibility tests comes from npm)."""
     session.install("-e", ".[test]")
+    session.run("npm", "ci", "--prefix", "tests", "--no-audit", "--no-fund", external=True)
     session.run("pytest", *session.posargs)
 
 

@@ -8,6 +8,7 @@ sphinx-sitemap; this module adds what they don't: a ``Person`` on the home page 
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,6 +91,20 @@ def add_person(
         context["metatags"] = context.get("metatags", "") + "\n" + json_ld(person_data(person))
 
 
+def describe_search_page(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Sphinx's search page has no document, so no description from sphinxext-opengraph."""
+    if pagename == "search" and 'name="description"' not in context.get("metatags", ""):
+        title = html.escape(app.config.html_title or app.config.project)
+        tag = f'<meta name="description" content="Search the pages of {title}." />'
+        context["metatags"] = context.get("metatags", "") + "\n" + tag
+
+
 def article_data(record: PublicationRecord) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "ScholarlyArticle",
@@ -139,4 +154,5 @@ def setup_metadata(app: Sphinx) -> None:
     app.add_config_value("academic_person", {}, "html", types=(dict,))
     app.connect("config-inited", validate_person)
     app.connect("html-page-context", add_person)
+    app.connect("html-page-context", describe_search_page)
     app.connect("build-finished", write_robots_txt)

@@ -14,8 +14,11 @@ SCHEMES = ("light", "dark")
 VIEWS = [(w, s) for w in WIDTHS for s in SCHEMES]
 
 
-def open_page(browser: Any, url: str, view: tuple[str, str]) -> Any:
-    """A loaded page at a width and colour scheme, recording console errors and failed loads."""
+def open_page(
+    browser: Any, url: str, view: tuple[str, str], on_response: list[tuple[str, int]] | None = None
+) -> Any:
+    """A loaded page at a width and colour scheme, recording console errors and failed loads
+    (and, given ``on_response``, each response's URL and size in bytes)."""
     width, scheme = view
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
     errors: list[str] = []
@@ -24,6 +27,11 @@ def open_page(browser: Any, url: str, view: tuple[str, str]) -> Any:
     page.on(
         "response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None
     )
+    if on_response is not None:
+        page.on(
+            "response",
+            lambda r: on_response.append((r.url, len(r.body()))) if r.status < 300 else None,
+        )
     page.goto(url)
     page.wait_for_load_state("load")
     page.width, page.scheme, page.errors = width, scheme, errors

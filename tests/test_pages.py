@@ -1,0 +1,113 @@
+"""Every page of the built site, in headless Chromium: what visitors and crawlers get.
+
+Each page at 1280 px and 390 px, light and dark: no horizontal overflow, no console error,
+no failed or third-party request, every toggle opens from the keyboard, axe-core finds no
+WCAG 2.1 A/AA or best-practice violation (with every toggle open), and the page weight stays
+within budget.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_browser import open_page
+
+PAGES = ("index", "publications", "cv", "search")
+VIEWS = [(w, s) for w in ("desktop", "phone") for s in ("light", "dark")]
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+KIB = 1024
+#: Uncompressed bytes of CSS, JS, fonts and images a first visit loads.
+ASSET_BUDGET = 100 * KIB
+HOME_BUDGET = 150 * KIB
+#: Sphinx's search page needs its search index and scripts (about 55 KiB together): it
+#: gets a budget of its own, named in the README.
+SEARCH_BUDGET = 130 * KIB
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing: CI must run 'npm ci --prefix tests'")
+        pytest.skip("axe-core is missing: npm ci --prefix tests")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(
+    params=[(p, v) for p in PAGES for v in VIEWS], ids=lambda p: f"{p[0]}-{'-'.join(p[1])}"
+)
+def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
+    name, view = request.param
+    responses: list[tuple[str, int]] = []
+    opened = open_page(browser, f"{site_url}/{name}.html", view, on_response=responses)
+    opened.name, opened.responses, opened.site_url = name, responses, site_url
+    yield opened
+    opened.close()
+
+
+def test_page_fits_and_loads_cleanly(page: Any) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.errors == []
+    foreign = [url for url, _ in page.responses if not url.startswith(page.site_url)]
+    assert foreign == [], "third-party requests"
+
+
+def test_every_toggle_opens_with_the_keyboard(page: Any) -> None:
+    summaries = page.locator("details > summary")
+    for i in range(summaries.count()):
+        summary = summaries.nth(i)
+        if not summary.is_visible():
+            continue  # inside a closed toggle; opened once its parent is
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert summary.evaluate("s => s.parentElement.open"), summary.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_theme_toggle_switches_the_theme(page: Any) -> None:
+    toggle = page.locator("button.theme-toggle").locator("visible=true").first
+    seen = set()
+    for _ in range(3):
+        toggle.click()
+        seen.add(page.evaluate("document.body.dataset.theme"))
+    assert {"light", "dark"} <= seen
+    page.evaluate("document.body.dataset.theme = 'dark'")
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.evaluate("document.body.dataset.theme = 'light'")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != dark
+
+
+def test_no_accessibility_violations(page: Any, axe_source: str) -> None:
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
+        AXE_TAGS,
+    )
+    assert violations == []
+
+
+def test_page_weight_within_budget(page: Any) -> None:
+    assets = sum(size for url, size in page.responses if not url.split("?")[0].endswith(".html"))
+    budget = SEARCH_BUDGET if page.name == "search" else ASSET_BUDGET
+    assert assets <= budget, f"{assets / KIB:.1f} KiB of assets"
+    if page.name == "index":
+        total = sum(size for _, size in page.responses)
+        assert total <= HOME_BUDGET, f"{total / KIB:.1f} KiB in all"
+
+
+def test_content_shows_without_javascript(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    for name in ("index", "publications", "cv"):
+        page = context.new_page()
+        page.goto(f"{site_url}/{name}.html")
+        assert page.locator("article h1").first.is_visible()
+        text = page.locator("article").inner_text()
+        assert len(text) > 1000, name
+    context.close()
