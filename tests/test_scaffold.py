@@ -1,0 +1,51 @@
+"""``sphinx-academic new DIR`` writes a site that builds with -W straight away."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def scaffold(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "sphinx_academic", "new", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_new_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
+    site = tmp_path / "hopper"
+    result = scaffold(str(site), "--name", "Grace Hopper", "--title", "Hopper Lab")
+    assert result.returncode == 0, result.stderr
+    for name in (
+        "conf.py",
+        "docs/index.md",
+        "docs/publications.md",
+        "docs/cv.md",
+        "refs.bib",
+        "cv.yaml",
+        ".readthedocs.yaml",
+        "noxfile.py",
+        "README.md",
+    ):
+        assert (site / name).is_file(), name
+    out = tmp_path / "html"
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(site)]
+    build = subprocess.run([*command, str(site / "docs"), str(out)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    home = BeautifulSoup((out / "index.html").read_text(), "html.parser")
+    assert "Hopper Lab" in home.title.get_text()
+    assert len(home.select(".academic-card")) == 2
+    publications = BeautifulSoup((out / "publications.html").read_text(), "html.parser")
+    assert [s.get_text() for s in publications.select(".academic-me")] == ["Grace Hopper"] * 2
+    cv = BeautifulSoup((out / "cv.html").read_text(), "html.parser").get_text(" ")
+    assert "Example University" in cv and "Research Scientist" in cv
+
+
+def test_new_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    result = scaffold(str(tmp_path), "--name", "Grace Hopper")
+    assert result.returncode == 2
+    assert "not empty" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "notes.txt").read_text() == "mine"
