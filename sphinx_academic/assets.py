@@ -3,7 +3,8 @@
 Sphinx and its extensions register their assets for every page: sphinx-design's 55 KB
 stylesheet and its tabs script, and Pygments' 20 KB stylesheet, land on pages that have no
 grid, no tabs and no highlighted code. At ``html-page-context`` this module looks at the
-page's own doctree and
+page's own doctree once and
+- adds ``sphinx-academic.css`` to pages with one of this extension's components,
 - drops ``pygments.css`` from pages without highlighted code,
 - drops ``design-tabs.js`` from pages without sphinx-design tabs,
 - replaces ``sphinx-design.min.css`` by an inline ``<style>`` holding only the rules whose
@@ -23,9 +24,14 @@ from typing import TYPE_CHECKING, Any
 import tinycss2
 from docutils import nodes
 
+from .timeline import TIMELINE_CLASS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+ACADEMIC_CSS = "sphinx-academic.css"
+#: Classes that mark a page as using one of the extension's components.
+COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards", TIMELINE_CLASS})
 SD_CSS = "sphinx-design.min.css"
 SD_TABS_JS = "design-tabs.js"
 PYGMENTS_CSS = "pygments.css"
@@ -90,7 +96,7 @@ def sd_subset(path: Path, used: set[str]) -> str:
     return "".join(plain) + "".join(f"@media {p}{{{''.join(r)}}}" for p, r in media.items())
 
 
-def prune_assets(
+def choose_assets(
     app: Sphinx,
     pagename: str,
     templatename: str,
@@ -98,6 +104,8 @@ def prune_assets(
     doctree: nodes.document | None,
 ) -> None:
     classes = page_classes(doctree) if doctree is not None else set()
+    if COMPONENT_CLASSES & classes:
+        app.add_css_file(ACADEMIC_CSS)
     sd_used = {c for c in classes if c.startswith("sd-")}
     code = doctree is not None and has_highlighted_code(doctree)
     css_files = context.get("css_files", [])
@@ -122,5 +130,5 @@ def _sd_stylesheet(app: Sphinx) -> Path | None:
 
 
 def setup_assets(app: Sphinx) -> None:
-    # After other handlers (sphinx-design, this extension's own CSS) have added their files.
-    app.connect("html-page-context", prune_assets, priority=900)
+    # After other extensions' page handlers, which may add files of their own.
+    app.connect("html-page-context", choose_assets, priority=900)

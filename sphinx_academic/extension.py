@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from docutils import nodes
+from typing import TYPE_CHECKING
 
 from .assets import setup_assets
 from .bibcheck import report_captured, start_capture
@@ -16,7 +14,7 @@ from .metadata import setup_metadata
 from .navigation import setup_navigation
 from .publications import setup_publications
 from .shared import setup_shared_nodes
-from .timeline import TIMELINE_CLASS, setup_timeline
+from .timeline import setup_timeline
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,9 +23,6 @@ if TYPE_CHECKING:
 STATIC_DIR = Path(__file__).parent / "static"
 #: Overrides of furo's page and search templates (accessibility fixes).
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-CSS_FILE = "sphinx-academic.css"
-#: Classes that mark a page as using one of the extension's components.
-COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards", TIMELINE_CLASS})
 
 
 def setup_extension(app: Sphinx) -> None:
@@ -39,7 +34,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("builder-inited", report_captured, priority=600)
     app.connect("config-inited", add_templates_path)
     app.connect("builder-inited", add_static_path)
-    app.connect("html-page-context", add_css_where_used)
     setup_shared_nodes(app)
     setup_entry_html(app)
     setup_publications(app)
@@ -59,21 +53,3 @@ def add_templates_path(app: Sphinx, config: Config) -> None:
 def add_static_path(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC_DIR))
-
-
-def add_css_where_used(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Only pages with a component load its stylesheet."""
-    if doctree is not None and _uses_component(doctree):
-        app.add_css_file(CSS_FILE)
-
-
-def _uses_component(doctree: nodes.document) -> bool:
-    return any(
-        COMPONENT_CLASSES.intersection(node["classes"]) for node in doctree.findall(nodes.Element)
-    )

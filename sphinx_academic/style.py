@@ -1,7 +1,8 @@
 """The ``academic`` pybtex style: newest first, the owner's name highlighted, no template engine.
 
-pybtex's template engine costs about 3 ms per entry per build; this style formats from the
-cached :class:`~sphinx_academic.records.PublicationRecord` instead. sphinxcontrib-bibtex
+pybtex's template engine costs about 3 ms per entry per build; this style sorts by year and
+bib-file order and formats nothing until something reads the text (:class:`LazyFormattedEntry`),
+from the entry's :class:`~sphinx_academic.records.PublicationRecord`. sphinxcontrib-bibtex
 instantiates styles without arguments, so settings reach the style through a subclass made
 at ``builder-inited`` (parallel workers are forked and inherit it).
 """
