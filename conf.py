@@ -3,8 +3,6 @@
 Build: sphinx-build -W --keep-going -c . docs _build/html   (or: nox -s site)
 """
 
-import os
-
 project = "Ben Athiwaratkun"
 author = "Ben Athiwaratkun"
 copyright = "2026, Ben Athiwaratkun"
@@ -13,8 +11,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
-    "sphinx_academic",
-    "sphinxext.opengraph",
+    "sphinx_academic",  # also loads sphinxext.opengraph, and sphinx_sitemap with an address
 ]
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -40,13 +37,8 @@ latex_documents = [
 ]
 html_favicon = "docs/_static/favicon.svg"
 
-# The site's address: Read the Docs sets it while building; elsewhere, SITE_URL may. Without
-# one, pages still get descriptions and OpenGraph tags, but no sitemap (it needs full URLs).
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
-ogp_site_url = html_baseurl
-if html_baseurl:
-    extensions.append("sphinx_sitemap")
-    sitemap_url_scheme = "{link}"
+# The site's address (html_baseurl) comes from Read the Docs while it builds, or SITE_URL.
+# Without one, pages still get descriptions and OpenGraph tags, but no sitemap.
 ogp_site_name = "Ben Athiwaratkun"
 ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib and fonts)
 

@@ -21,7 +21,7 @@ from sphinx_design.grids import row_columns_option
 from . import bibdata
 from .markup import link_nodes
 from .records import Link, PublicationRecord, record_store
-from .shared import Flavour, builder_of, flavour_of, interleave, warn
+from .shared import Flavour, builder_of, flavour_of, interleave, site_root, warn
 from .urls import UnsafeURLError, checked_url
 
 if TYPE_CHECKING:
@@ -219,7 +219,8 @@ class WorkCardTransform(SphinxPostTransform):
         body = card.children[-1]
         if image is not None and flavour != "text":
             out += image
-        primary = links[0].url if links else ""
+        root = site_root(self.env, self.env.docname)
+        primary = links[0].href(root) if links else ""
         text = nodes.reference(title, title, refuri=primary) if primary else nodes.Text(title)
         if flavour == "html":
             out += card_heading("", "", text, classes=["academic-card-title"])
@@ -228,7 +229,7 @@ class WorkCardTransform(SphinxPostTransform):
         if venue:
             out += nodes.paragraph(venue, venue, classes=["academic-card-venue"])
         out.extend(body.children)  # the description
-        buttons = link_nodes(tuple(links), flavour)
+        buttons = link_nodes(tuple(links), flavour, root)
         entry_link = self._entry_link(records, flavour)
         if entry_link is not None:
             buttons += [nodes.Text(" " if flavour == "html" else ", "), entry_link]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
 from .dates import DEFAULT_FORMATS
 from .names import NameMatcher
+from .records import DEFAULT_FILE_DIRS, LINK_FIELDS, EntryView
+
+BIBTEX_TOGGLE_CHOICES = ("always", "bibtex_show")
+FILE_FIELDS = frozenset({field for field, _ in LINK_FIELDS} | {"preview"}) - {"arxiv", "doi"}
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,6 +29,16 @@ class AcademicConfig:
     author_names: tuple[str, ...] = ()
     #: Authors shown before the rest fold into a "more authors" toggle; 0 shows all.
     max_authors: int = 10
+    #: "always": every list entry gets a BibTeX toggle; "bibtex_show": only entries with
+    #: ``bibtex_show = {true}`` (al-folio's rule). An entry's ``bibtex_show = {false}`` wins.
+    bibtex_toggle: str = "always"
+    #: Link fields whose value may be a file name in a local directory (relative to the
+    #: conf dir), copied into the site: al-folio's layout by default.
+    file_dirs: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FILE_DIRS))
+
+    def entry_view(self, root: str = "") -> EntryView:
+        """How list entries show on a page whose path to the site's root is ``root``."""
+        return EntryView(self.max_authors, self.bibtex_toggle == "always", root)
 
     @property
     def name_matcher(self) -> NameMatcher:
@@ -36,6 +51,8 @@ _DEFAULTS = AcademicConfig()
 def add_config_values(app: Sphinx) -> None:
     app.add_config_value("academic_author_names", [], "html", types=(list, tuple))
     app.add_config_value("academic_max_authors", _DEFAULTS.max_authors, "html", types=(int,))
+    app.add_config_value("academic_bibtex_toggle", _DEFAULTS.bibtex_toggle, "html", types=(str,))
+    app.add_config_value("academic_file_dirs", {}, "html", types=(dict,))
     # "env": dates are formatted when a page is read.
     app.add_config_value("academic_date_format", dict(DEFAULT_FORMATS), "env", types=(dict,))
     app.connect("config-inited", validate_config)
@@ -66,6 +83,34 @@ def validate_config(app: Sphinx, config: Config) -> None:
             '{"month": "{month_abbr} {year}"}'
         )
     config.academic_date_format = {**DEFAULT_FORMATS, **formats}
+    if config.academic_bibtex_toggle not in BIBTEX_TOGGLE_CHOICES:
+        raise ConfigError(
+            f"academic_bibtex_toggle must be one of {', '.join(BIBTEX_TOGGLE_CHOICES)} "
+            f"(got {config.academic_bibtex_toggle!r})"
+        )
+    config.academic_file_dirs = _file_dirs(config.academic_file_dirs)
+
+
+def _file_dirs(given: dict[object, object]) -> dict[str, str]:
+    """al-folio's directories, with the given fields changed (None or "" turns one off)."""
+    dirs = dict(DEFAULT_FILE_DIRS)
+    for name, directory in given.items():
+        if name not in FILE_FIELDS or not (directory is None or isinstance(directory, str)):
+            raise ConfigError(
+                f"academic_file_dirs maps link fields ({', '.join(sorted(FILE_FIELDS))}) to "
+                f'directories relative to the conf dir, e.g. {{"pdf": "files"}} '
+                f"(got {name!r}: {directory!r})"
+            )
+        if directory and (directory.startswith("/") or ".." in Path(directory).parts):
+            raise ConfigError(
+                f"academic_file_dirs[{name!r}] = {directory!r}: give a directory inside the "
+                "conf dir, relative to it"
+            )
+        if directory:
+            dirs[name] = directory.strip("/")
+        else:
+            dirs.pop(name, None)
+    return dirs
 
 
 def academic_config(config: Config) -> AcademicConfig:
@@ -73,4 +118,5 @@ def academic_config(config: Config) -> AcademicConfig:
         f.name: getattr(config, "academic_" + f.name) for f in fields(AcademicConfig)
     }
     values["author_names"] = tuple(values["author_names"])
+    values["file_dirs"] = _file_dirs(values["file_dirs"])
     return AcademicConfig(**values)

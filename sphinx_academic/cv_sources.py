@@ -1,13 +1,16 @@
-"""Read a CV source file (RenderCV YAML or JSON Resume) into :class:`CVItem`s.
+"""Read a CV source file (RenderCV YAML, JSON Resume or al-folio's cv.yml) into :class:`CVItem`s.
 
 Recognised by content: a top-level ``cv`` with ``sections`` is RenderCV; ``work``,
-``education`` and friends are JSON Resume. Scalars are kept as strings, with the line each
+``education`` and friends are JSON Resume; a list of sections with ``title``, ``type`` and
+``contents`` is al-folio's ``_data/cv.yml``. Scalars are kept as strings, with the line each
 key is on, so every warning points at the source file's own line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +45,18 @@ RENDERCV_KEYS = _names(
     end_date date location summary highlights authors doi url journal"""
 )
 RENDERCV_TOP = _names("cv design locale locale_catalog rendercv_settings")
+ALFOLIO_SECTION_KEYS = _names("title type contents")
+ALFOLIO_TYPES = ("time_table", "nested_list", "list", "map")
+ALFOLIO_KEYS = _names(
+    """title institution department location year description items maindescription
+    linkitems name value links"""
+)
+#: al-folio's free-text ``year`` as a range: "2019 - 2023", "2017-2019", "2023 - present"
+#: (also with an en or em dash).
+_YEAR_RANGE = re.compile(
+    r"^\s*(\d{4}(?:-\d{2})?)\s*(?:[-\u2013\u2014]|to)\s*(\d{4}(?:-\d{2})?|present|now|current)\s*$",
+    re.IGNORECASE,
+)
 
 
 class SourceError(ValueError):
@@ -68,6 +83,7 @@ class SourceEntry:
     highlights: list[str] = field(default_factory=list)
     url: str = ""
     line: int = 0
+    links: list[tuple[str, str]] = field(default_factory=list)  #: (label, URL) after ``url``
 
 
 @dataclass
@@ -130,8 +146,12 @@ def parse(text: str, path: Path) -> Lined:
         raise SourceError(
             f"CV source {path} is not valid YAML or JSON: {err.problem}", line
         ) from None
-    if node is None or not isinstance(node, yaml.MappingNode):
-        raise SourceError(f"CV source {path} must hold a mapping at the top level", 1)
+    if node is None or not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        raise SourceError(
+            f"CV source {path} must hold a mapping (RenderCV, JSON Resume) or a list of "
+            "sections (al-folio) at the top level",
+            1,
+        )
     return _to_python(node)
 
 
@@ -267,6 +287,122 @@ def _json_resume_entry(section: str, raw: Lined, problems: list[tuple[str, int]]
     )
 
 
+def _alfolio_dates(item: CVItem, raw: str) -> None:
+    """al-folio's ``year`` is free text: a date, a range, or words kept as written."""
+    value = raw.strip()
+    if not value:
+        return
+    try:
+        item.date = parse_date(value)
+        return
+    except DateError:
+        pass
+    match = _YEAR_RANGE.match(value)
+    if match:
+        start, end = match.groups()
+        with contextlib.suppress(DateError):
+            item.start, item.end = parse_date(start), parse_date(end)
+            if not item.order_problem:
+                return
+            item.start = item.end = None
+    item.when = value
+
+
+def _alfolio_items(value: Lined | None) -> list[str]:
+    """``description``/``items``: strings, or ``{title, contents}`` groups (one line each)."""
+    if value is None or not isinstance(value.value, list):
+        return _strings(value)
+    out = []
+    for item in value.value:
+        if isinstance(item.value, dict):
+            title = _text(item.value, "title")
+            contents = "; ".join(_strings(item.value.get("contents")))
+            out.append(f"{title}: {contents}" if title and contents else title or contents)
+        elif isinstance(item.value, str):
+            out.append(item.value)
+    return out
+
+
+def _alfolio_entries(kind: str, raw: Lined, problems: list[tuple[str, int]]) -> list[SourceEntry]:
+    """One al-folio ``contents`` item as entries: usually one; an untitled ``time_table``
+    item (al-folio's awards: a year and ``items``) gives one entry per item."""
+    if isinstance(raw.value, str):  # type: list
+        return [SourceEntry(CVItem(title=raw.value.strip()), line=raw.line)]
+    entry = raw.value if isinstance(raw.value, dict) else {}
+    for key in entry:
+        if key not in ALFOLIO_KEYS:
+            problems.append(
+                (f"unknown key {key!r}{_did_you_mean(key, ALFOLIO_KEYS)}", raw.lines[key])
+            )
+    links = [
+        (_text(link.value, "linkname", "name") or "Link", _text(link.value, "link"))
+        for key in ("linkitems", "links")
+        if key in entry and isinstance(entry[key].value, list)
+        for link in entry[key].value
+        if isinstance(link.value, dict) and _text(link.value, "link")
+    ]
+    if kind == "map":
+        item = CVItem(title=_text(entry, "name") or "Untitled entry")
+        return [SourceEntry(item, _text(entry, "value"), line=raw.line, links=links)]
+    highlights = _alfolio_items(entry.get("description")) + _alfolio_items(entry.get("items"))
+    title = _text(entry, "title")
+    organization = ", ".join(
+        p for p in (_text(entry, "institution"), _text(entry, "department")) if p
+    )
+    if not title and highlights and kind == "time_table":
+        titles, highlights = highlights, []
+    else:
+        titles = [title]
+    if not any(titles):
+        problems.append(("entry has no title; add title", raw.line))
+        titles = ["Untitled entry"]
+    out = []
+    for each in titles:
+        item = CVItem(title=each, organization=organization, location=_text(entry, "location"))
+        _alfolio_dates(item, _text(entry, "year"))
+        summary = _text(entry, "maindescription")
+        out.append(SourceEntry(item, summary, highlights, line=raw.line, links=links))
+    return out
+
+
+def _alfolio_sections(
+    root: Lined, path: Path, problems: list[tuple[str, int]]
+) -> Iterator[SourceSection]:
+    assert isinstance(root.value, list)
+    for raw in root.value:
+        section = raw.value
+        if not isinstance(section, dict) or "contents" not in section:
+            raise SourceError(
+                f"CV source {path}: a list at the top level is read as al-folio's cv.yml, "
+                "whose items are sections with title, type and contents",
+                raw.line,
+            )
+        for key in section:
+            if key not in ALFOLIO_SECTION_KEYS:
+                problems.append(
+                    (
+                        f"unknown section key {key!r}{_did_you_mean(key, ALFOLIO_SECTION_KEYS)}",
+                        raw.lines[key],
+                    )
+                )
+        name = _text(section, "title") or "Untitled section"
+        kind = _text(section, "type") or "time_table"
+        if kind not in ALFOLIO_TYPES:
+            problems.append(
+                (
+                    f"unknown section type {kind!r}{_did_you_mean(kind, list(ALFOLIO_TYPES))}",
+                    raw.lines.get("type", raw.line),
+                )
+            )
+            continue
+        contents = section["contents"]
+        if not isinstance(contents.value, list):
+            problems.append((f"section {name!r}: contents must be a list", contents.line))
+            continue
+        entries = [e for c in contents.value for e in _alfolio_entries(kind, c, problems)]
+        yield SourceSection(name, entries)
+
+
 def sections_of(root: Lined, path: Path) -> Iterator[tuple[str, Lined, str]]:
     """(section name, its entry list, format) in file order."""
     data = root.value
@@ -295,6 +431,8 @@ def load_source(path: Path) -> CVSource:
     """Read and map a source file; raises :class:`SourceError` if it cannot be used at all."""
     root = parse(read_text(path), path)
     problems: list[tuple[str, int]] = []
+    if isinstance(root.value, list):
+        return CVSource(list(_alfolio_sections(root, path, problems)), problems)
     if isinstance(root.value, dict):
         for key in root.value:
             known = RENDERCV_TOP | set(JSON_RESUME_SECTIONS) | JSON_RESUME_OTHER
@@ -326,11 +464,17 @@ def source_entry_body(entry: SourceEntry, path: Path) -> list[nodes.Node]:
                 "", *[nodes.list_item("", nodes.paragraph(h, h)) for h in entry.highlights]
             )
         )
-    if entry.url:
+    links = ([(entry.url, entry.url)] if entry.url else []) + entry.links
+    references: list[nodes.Node] = []
+    for label, raw in links:
         try:
-            url = checked_url(entry.url)
+            url = checked_url(raw)
         except UnsafeURLError as err:
             warn_at(f"CV source: {err}; the link was left out", "cv", path, entry.line)
         else:
-            body.append(nodes.paragraph("", "", nodes.reference(url, url, refuri=url)))
+            if references:
+                references.append(nodes.Text(" "))
+            references.append(nodes.reference(label, label, refuri=url))
+    if references:
+        body.append(nodes.paragraph("", "", *references))
     return body

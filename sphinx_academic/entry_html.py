@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .records import Author, PublicationRecord, hidden_note_words
+from .records import Author, EntryView, PublicationRecord, hidden_note_words
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,13 +76,24 @@ def _venue(record: PublicationRecord) -> str:
     return "".join(parts)
 
 
-def entry_markup(record: PublicationRecord, max_authors: int) -> str:
+def preview_markup(record: PublicationRecord, root: str) -> str:
+    """The entry's preview image (decorative: the title beside it says what it shows)."""
+    if record.preview is None:
+        return ""
+    src = encode(record.preview.href(root))
+    return f'<img class="academic-pub-preview" src="{src}" alt="" loading="lazy" />\n'
+
+
+def entry_markup(record: PublicationRecord, view: EntryView) -> str:
     """The HTML inside the entry's ``<li>``."""
-    out = [f'<p class="academic-pub-title"><cite>{encode(record.title)}</cite></p>\n']
+    out = [
+        preview_markup(record, view.root),
+        f'<p class="academic-pub-title"><cite>{encode(record.title)}</cite></p>\n',
+    ]
     if record.authors:
         out.append(
             '<div class="academic-pub-authors docutils container">\n'
-            f"{_authors(record.authors, max_authors)}</div>\n"
+            f"{_authors(record.authors, view.max_authors)}</div>\n"
         )
     venue = _venue(record)
     if venue:
@@ -92,7 +103,7 @@ def entry_markup(record: PublicationRecord, max_authors: int) -> str:
     if record.links:
         links = " ".join(
             f'<a class="academic-link academic-link-{link.field} reference external" '
-            f'href="{encode(link.url)}">{encode(link.label)}</a>'
+            f'href="{encode(link.href(view.root))}">{encode(link.label)}</a>'
             for link in record.links
         )
         out.append(f'<p class="academic-links">{links}</p>\n')
@@ -101,10 +112,11 @@ def entry_markup(record: PublicationRecord, max_authors: int) -> str:
             '<details class="academic-toggle academic-abstract">\n<summary>Abstract</summary>'
             f"<p>{encode(record.abstract)}</p>\n</details>"
         )
-    out.append(
-        '<details class="academic-toggle academic-bibtex no-search">\n<summary>BibTeX</summary>'
-        f'<pre class="academic-bibtex-source">{encode(record.bibtex)}</pre>\n</details>'
-    )
+    if record.shows_bibtex(view):
+        out.append(
+            '<details class="academic-toggle academic-bibtex no-search">\n<summary>BibTeX</summary>'
+            f'<pre class="academic-bibtex-source">{encode(record.bibtex)}</pre>\n</details>'
+        )
     return "".join(out)
 
 
@@ -115,8 +127,8 @@ def searchable_text(record: PublicationRecord) -> str:
     return "\n".join(p for p in (*parts, record.abstract) if p)
 
 
-def entry_html_node(record: PublicationRecord, max_authors: int) -> html_entry:
-    node = html_entry(html=entry_markup(record, max_authors))
+def entry_html_node(record: PublicationRecord, view: EntryView) -> html_entry:
+    node = html_entry(html=entry_markup(record, view))
     node += nodes.Text(searchable_text(record))
     return node
 

@@ -10,6 +10,7 @@ from .bibcheck import report_captured, start_capture
 from .cards import setup_cards
 from .config import add_config_values
 from .entry_html import setup_entry_html
+from .files import setup_files
 from .metadata import setup_metadata
 from .navigation import setup_navigation
 from .publications import setup_publications
@@ -37,6 +38,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_shared_nodes(app)
     setup_entry_html(app)
     setup_publications(app)
+    setup_files(app)
     setup_cards(app)
     setup_timeline(app)
     setup_navigation(app)

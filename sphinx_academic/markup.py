@@ -59,20 +59,23 @@ def author_nodes(
     return out
 
 
-def link_nodes(links: tuple[Link, ...], flavour: Flavour) -> list[nodes.Node]:
-    """Labelled link buttons (html), \\href links (latex), "label: URL" (text)."""
+def link_nodes(links: tuple[Link, ...], flavour: Flavour, root: str = "") -> list[nodes.Node]:
+    """Labelled link buttons (html), \\href links (latex), "label: URL" (text).
+
+    ``root`` is the page's path to the site's root, which local files are relative to.
+    """
     out: list[nodes.Node] = []
     for i, link in enumerate(links):
         if i:
             out.append(nodes.Text(" " if flavour == "html" else ", "))
         if flavour == "text":
-            out.append(nodes.Text(f"{link.label}: {link.url}"))
+            out.append(nodes.Text(f"{link.label}: {link.href(root)}"))
         else:
             out.append(
                 nodes.reference(
                     link.label,
                     link.label,
-                    refuri=link.url,
+                    refuri=link.href(root),
                     classes=["academic-link", f"academic-link-{link.field}"],
                 )
             )

@@ -1,15 +1,17 @@
-"""What search engines read: schema.org JSON-LD and robots.txt.
+"""What search engines read: the site's address, schema.org JSON-LD and robots.txt.
 
 Meta descriptions, OpenGraph tags and the sitemap come from sphinxext-opengraph and
-sphinx-sitemap; this module adds what they don't: a ``Person`` on the home page (from
-``academic_person``), a ``ScholarlyArticle`` per listed publication (from its record), and a
-``robots.txt`` that points at the sitemap when the site's address is known.
+sphinx-sitemap; this module gives them the site's address (``html_baseurl``, else Read the
+Docs' ``READTHEDOCS_CANONICAL_URL`` or ``SITE_URL``) and adds what they don't: a ``Person``
+on the home page (from ``academic_person``), a ``ScholarlyArticle`` per listed publication
+(from its record), and a ``robots.txt`` that points at the sitemap when the address is known.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,7 +107,7 @@ def describe_search_page(
         context["metatags"] = context.get("metatags", "") + "\n" + tag
 
 
-def article_data(record: PublicationRecord) -> dict[str, Any]:
+def article_data(record: PublicationRecord, root: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "ScholarlyArticle",
         "headline": record.title,
@@ -121,16 +123,16 @@ def article_data(record: PublicationRecord) -> dict[str, Any]:
     if record.abstract:
         data["abstract"] = record.abstract
     if record.primary_link:
-        data["url"] = record.primary_link.url
-    others = [link.url for link in record.links if link is not record.primary_link]
+        data["url"] = record.primary_link.href(root)
+    others = [link.href(root) for link in record.links if link is not record.primary_link]
     if others:
         data["sameAs"] = others
     return data
 
 
-def articles_node(records: list[PublicationRecord]) -> nodes.raw:
+def articles_node(records: list[PublicationRecord], root: str = "") -> nodes.raw:
     """The listed publications as schema.org ``ScholarlyArticle`` items (html only)."""
-    graph = {"@context": "https://schema.org", "@graph": [article_data(r) for r in records]}
+    graph = {"@context": "https://schema.org", "@graph": [article_data(r, root) for r in records]}
     return nodes.raw("", json_ld(graph), format="html")
 
 
@@ -150,7 +152,32 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+#: sphinx-sitemap's default URL scheme; Read the Docs' address already holds language and version.
+SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
+
+
+def site_address(app: Sphinx, config: Config) -> None:
+    """Fill in the site's address from the environment, for canonical links, ``og:url`` and
+    a sitemap; load sphinx-sitemap only then (without an address it can only warn)."""
+    if not config.html_baseurl:
+        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
+            "SITE_URL", ""
+        )
+    if not config.html_baseurl:
+        return
+    if "sphinxext.opengraph" in app.extensions and not config.ogp_site_url:
+        config.ogp_site_url = config.html_baseurl
+    if "sphinx_sitemap" not in app.extensions:
+        app.setup_extension("sphinx_sitemap")
+    if config.sitemap_url_scheme == SITEMAP_DEFAULT_SCHEME:
+        config.sitemap_url_scheme = "{link}"
+    if not config.sitemap_excludes:  # pages marked noindex do not belong in a sitemap
+        config.sitemap_excludes = ["search.html", "genindex.html"]
+
+
 def setup_metadata(app: Sphinx) -> None:
+    app.setup_extension("sphinxext.opengraph")
+    app.connect("config-inited", site_address, priority=300)
     app.add_config_value("academic_person", {}, "html", types=(dict,))
     app.connect("config-inited", validate_person)
     app.connect("html-page-context", add_person)

@@ -19,11 +19,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import bibdata
 from .config import academic_config
-from .entry_html import entry_html_node
+from .entry_html import entry_html_node, preview_markup
 from .markup import author_nodes, link_nodes, toggle, venue_nodes
 from .metadata import articles_node
-from .records import PublicationRecord, entry_year, record_store
-from .shared import Flavour, flavour_of, source_block, unique_id, warn, warn_at
+from .records import EntryView, PublicationRecord, entry_year, record_store
+from .shared import Flavour, flavour_of, site_root, source_block, unique_id, warn, warn_at
 from .style import STYLE_NAME, register_style, year_sort_key
 
 if TYPE_CHECKING:
@@ -178,6 +178,7 @@ def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str)
     flavour = flavour_of(env)
     domain = bibdata.cite_domain(env)
     by_bibliography = bibdata.citations_by_bibliography(env)
+    view = config.entry_view(site_root(env, docname))
     for node in list(doctree.findall(publication_list)):
         key = bibdata.BibliographyKey(docname=node["docname"], id_=node["bib_id"])
         bibliography = domain.bibliographies[key]
@@ -192,9 +193,9 @@ def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str)
             if flavour == "latex":
                 item += latex_anchor(node["docname"], item["ids"][0])
             if flavour == "html":
-                item += entry_html_node(record, config.max_authors)
+                item += entry_html_node(record, view)
             else:
-                item.extend(entry_nodes(record, config.max_authors, flavour))
+                item.extend(entry_nodes(record, view, flavour))
             item["classes"].append("academic-pub")
             items.append(item)
         parent = node.parent
@@ -203,7 +204,7 @@ def render_publication_lists(app: Sphinx, doctree: nodes.document, docname: str)
                 nodes.bullet_list("", *items, classes=["academic-publications"])
             ]
             if flavour == "html" and bibliography.list_ == "citation":  # not :no-index:
-                rendered.append(articles_node(records))
+                rendered.append(articles_node(records, view.root))
             node.replace_self(rendered)
         else:
             parent.remove(node)
@@ -222,7 +223,7 @@ def latex_anchor(docname: str, item_id: str) -> nodes.raw:
 
 
 def entry_nodes(
-    record: PublicationRecord, max_authors: int, flavour: Flavour
+    record: PublicationRecord, view: EntryView, flavour: Flavour
 ) -> list[nodes.Element]:
     """The body of one list item: title, authors, venue, summary, links and toggles."""
     title: nodes.Element = (
@@ -230,9 +231,12 @@ def entry_nodes(
         if flavour == "html"
         else nodes.strong(record.title, record.title)
     )
-    out: list[nodes.Element] = [nodes.paragraph("", "", title, classes=["academic-pub-title"])]
+    out: list[nodes.Element] = []
+    if flavour == "html" and record.preview is not None:
+        out.append(nodes.raw("", preview_markup(record, view.root), format="html"))
+    out.append(nodes.paragraph("", "", title, classes=["academic-pub-title"]))
     if record.authors:
-        authors = author_nodes(record.authors, max_authors, flavour)
+        authors = author_nodes(record.authors, view.max_authors, flavour)
         holder = nodes.container() if flavour == "html" else nodes.paragraph()
         holder["classes"].append("academic-pub-authors")
         holder.extend(authors)
@@ -246,15 +250,18 @@ def entry_nodes(
         )
     if record.links:
         out.append(
-            nodes.paragraph("", "", *link_nodes(record.links, flavour), classes=["academic-links"])
+            nodes.paragraph(
+                "", "", *link_nodes(record.links, flavour, view.root), classes=["academic-links"]
+            )
         )
     if flavour == "html":
         if record.abstract:
             body = nodes.paragraph(record.abstract, record.abstract)
             out.append(toggle("Abstract", body, ["academic-toggle", "academic-abstract"]))
-        code = source_block(record.bibtex, record.bibtex, classes=["academic-bibtex-source"])
-        # "no-search": the BibTeX repeats what the entry shows; Sphinx's index skips it.
-        out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex", "no-search"]))
+        if record.shows_bibtex(view):
+            code = source_block(record.bibtex, record.bibtex, classes=["academic-bibtex-source"])
+            # "no-search": the BibTeX repeats what the entry shows; Sphinx's index skips it.
+            out.append(toggle("BibTeX", code, ["academic-toggle", "academic-bibtex", "no-search"]))
     return out
 
 
@@ -286,7 +293,7 @@ def configure_style(app: Sphinx) -> None:
     config = academic_config(app.config)
     entries = bibdata.bib_entries(app.env)
     store = record_store(app.env)
-    store.begin_build(config.name_matcher, config.max_authors, entries)
+    store.begin_build(config.name_matcher, config.max_authors, config.file_dirs, entries)
     order = {key: i for i, key in enumerate(entries)}
     register_style(store, order)
 

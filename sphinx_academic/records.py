@@ -6,15 +6,16 @@ Records are cached by the entry's content, so an unchanged entry is never re-rea
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .latex_text import latex_to_text
 from .names import NameMatcher, display_name, is_others
-from .urls import UnsafeURLError, checked_url
+from .urls import UnsafeURLError, checked_url, has_scheme
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -39,6 +40,16 @@ LINK_FIELDS: tuple[tuple[str, str], ...] = (
     ("models", "Models"),
     ("data", "Data"),
 )
+#: Fields that may name a file in a local directory instead of a URL (al-folio's meaning:
+#: ``pdf = {paper.pdf}`` is ``assets/pdf/paper.pdf``), with al-folio's directories.
+DEFAULT_FILE_DIRS: dict[str, str] = {
+    "pdf": "assets/pdf",
+    "supp": "assets/pdf",
+    "poster": "assets/pdf",
+    "slides": "assets/pdf",
+    "html": "assets/html",
+    "preview": "assets/img/publication_preview",
+}
 #: Links a work's title or card points at, best first.
 PRIMARY_LINK_ORDER = ("pdf", "arxiv", "html", "doi", "url", "website", "project", "code")
 #: Fields kept in the BibTeX a reader copies: standard BibTeX/BibLaTeX, no display fields.
@@ -104,6 +115,20 @@ class Link:
     field: str
     label: str
     url: str
+    local: bool = False  #: ``url`` is a file's path from the site's root (copied there)
+
+    def href(self, root: str = "") -> str:
+        """The URL as written on a page whose path to the site's root is ``root``."""
+        return root + self.url if self.local else self.url
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """How a page shows entries: the settings, and the page's path to the site's root."""
+
+    max_authors: int = 10
+    bibtex_always: bool = True  #: False: only entries with ``bibtex_show = {true}`` (al-folio)
+    root: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +148,13 @@ class PublicationRecord:
     selected: bool
     abbr: str
     award: str
+    preview: Link | None  #: a small image shown beside the entry
+    bibtex_show: bool | None  #: the entry's own ``bibtex_show``, if it has one
     problems: tuple[str, ...]  #: what is wrong with the entry, each with how to fix it
+
+    def shows_bibtex(self, view: EntryView) -> bool:
+        """Whether the entry gets a BibTeX toggle: its own ``bibtex_show``, else the setting."""
+        return view.bibtex_always if self.bibtex_show is None else self.bibtex_show
 
     @property
     def primary_link(self) -> Link | None:
@@ -142,13 +173,50 @@ def _field(entry: Entry, name: str) -> str:
     return latex_to_text(entry.fields.get(name, ""))
 
 
-def _link_url(field: str, raw: str) -> str:
+def _flag(entry: Entry, name: str) -> bool | None:
+    value = _field(entry, name).strip().casefold()
+    return value in TRUE_VALUES if value else None
+
+
+def local_file(field: str, raw: str, file_dirs: Mapping[str, str]) -> str | None:
+    """The file's path from the site's root, if the field names a local file (no scheme)."""
+    value = raw.strip()
+    if field not in file_dirs or not value or has_scheme(value) or value.startswith(("/", "#")):
+        return None
+    path = posixpath.normpath(posixpath.join(file_dirs[field].strip("/"), value))
+    if path.startswith("../") or path == "..":
+        raise UnsafeURLError(
+            f"{value!r} leaves the {file_dirs[field]!r} directory; name a file inside it"
+        )
+    return path
+
+
+def _link(field: str, label: str, raw: str, file_dirs: Mapping[str, str]) -> Link:
     value = raw.strip()
     if field == "arxiv" and not value.lower().startswith(("http:", "https:")):
-        return "https://arxiv.org/abs/" + quote(value, safe="/.")
+        return Link(field, label, "https://arxiv.org/abs/" + quote(value, safe="/."))
     if field == "doi" and not value.lower().startswith(("http:", "https:")):
-        return "https://doi.org/" + quote(value, safe="/()._-:;")
-    return checked_url(value)
+        return Link(field, label, "https://doi.org/" + quote(value, safe="/()._-:;"))
+    url = checked_url(value)
+    path = local_file(field, url, file_dirs)
+    if path is not None:
+        return Link(field, label, quote(path), local=True)
+    return Link(field, label, url)
+
+
+def local_files(entry: Entry, file_dirs: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(field, path from the site's root) of every local file the entry names; cheap."""
+    found = []
+    for field in file_dirs:
+        raw = entry.fields.get(field)
+        if raw:
+            try:
+                path = local_file(field, raw, file_dirs)
+            except UnsafeURLError:
+                continue
+            if path is not None:
+                found.append((field, path))
+    return found
 
 
 def entry_year(entry: Entry) -> str:
@@ -179,7 +247,9 @@ def clean_bibtex(entry: Entry) -> str:
     return "\n".join(lines)
 
 
-def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
+def build_record(
+    entry: Entry, matcher: NameMatcher, file_dirs: Mapping[str, str] = DEFAULT_FILE_DIRS
+) -> PublicationRecord:
     problems: list[str] = []
     raw_title = entry.fields.get("title", "")
     title = latex_to_text(raw_title)
@@ -207,9 +277,15 @@ def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
         if not raw:
             continue
         try:
-            links.append(Link(field, label, _link_url(field, raw)))
+            links.append(_link(field, label, raw, file_dirs))
         except UnsafeURLError as err:
             problems.append(f"{field} of {entry.key!r}: {err}; the link was left out")
+    preview = None
+    if entry.fields.get("preview", "").strip():
+        try:
+            preview = _link("preview", "", entry.fields["preview"], file_dirs)
+        except UnsafeURLError as err:
+            problems.append(f"preview of {entry.key!r}: {err}; the image was left out")
     venue_field, venue = next(
         ((f, v) for f, v in ((f, _field(entry, f)) for f in VENUE_FIELDS) if v), ("", "")
     )
@@ -227,6 +303,8 @@ def build_record(entry: Entry, matcher: NameMatcher) -> PublicationRecord:
         selected=_field(entry, "selected").casefold() in TRUE_VALUES,
         abbr=_field(entry, "abbr"),
         award=_field(entry, "award"),
+        preview=preview,
+        bibtex_show=_flag(entry, "bibtex_show"),
         problems=tuple(problems),
     )
 
@@ -262,6 +340,7 @@ class RecordStore:
     def __init__(self) -> None:
         self.matcher = NameMatcher(frozenset())
         self.max_authors = 10
+        self.file_dirs: dict[str, str] = dict(DEFAULT_FILE_DIRS)
         self._configured = False
         self._known: dict[str, _Known] = {}
         self._records: dict[bytes, PublicationRecord] = {}
@@ -269,10 +348,17 @@ class RecordStore:
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_records": {}}
 
-    def begin_build(self, matcher: NameMatcher, max_authors: int, keys: Iterable[str]) -> None:
+    def begin_build(
+        self,
+        matcher: NameMatcher,
+        max_authors: int,
+        file_dirs: Mapping[str, str],
+        keys: Iterable[str],
+    ) -> None:
         """Forget what was made with other settings, and the entries no longer in a bib file."""
-        if not self._configured or (matcher, max_authors) != (self.matcher, self.max_authors):
-            self.matcher, self.max_authors = matcher, max_authors
+        settings = (matcher, max_authors, dict(file_dirs))
+        if not self._configured or settings != (self.matcher, self.max_authors, self.file_dirs):
+            self.matcher, self.max_authors, self.file_dirs = settings
             self._configured = True
             self._known.clear()
             self._records.clear()
@@ -301,7 +387,7 @@ class RecordStore:
     def _record(self, entry: Entry, content: bytes) -> PublicationRecord:
         record = self._records.get(content)
         if record is None:
-            record = self._records[content] = build_record(entry, self.matcher)
+            record = self._records[content] = build_record(entry, self.matcher, self.file_dirs)
         return record
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from docutils import nodes
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,6 +39,14 @@ def builder_of(env: BuildEnvironment) -> Builder:
     """The running builder (Sphinx 9 keeps it on the private ``env._app``, as its own code does)."""
     app = getattr(env, "_app", None) or env.app
     return app.builder
+
+
+def site_root(env: BuildEnvironment, docname: str) -> str:
+    """The path from a page to the site's root ("" or "../" …), for links to local files."""
+    if flavour_of(env) != "html":
+        return ""
+    root = relative_uri(builder_of(env).get_target_uri(docname), "")
+    return "" if root == "./" else root
 
 
 def warn(message: str, subtype: str, location: Location) -> None:

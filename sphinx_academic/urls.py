@@ -30,3 +30,8 @@ def checked_url(raw: str) -> str:
     if not url:
         raise UnsafeURLError("empty URL")
     return url
+
+
+def has_scheme(url: str) -> bool:
+    """Whether the URL starts with a scheme (``https:``, ``mailto:`` …), read as browsers do."""
+    return bool(_SCHEME.match(_INVISIBLE.sub("", url)))

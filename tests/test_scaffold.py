@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,8 +33,14 @@ def test_new_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
         assert (site / name).is_file(), name
     out = tmp_path / "html"
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-c", str(site)]
-    build = subprocess.run([*command, str(site / "docs"), str(out)], capture_output=True, text=True)
+    # With the address Read the Docs gives, the extension adds canonical links and a sitemap.
+    env = {**os.environ, "READTHEDOCS_CANONICAL_URL": "https://hopper.example.org/"}
+    build = subprocess.run(
+        [*command, str(site / "docs"), str(out)], capture_output=True, text=True, env=env
+    )
     assert build.returncode == 0, build.stderr
+    assert "<loc>https://hopper.example.org/cv.html</loc>" in (out / "sitemap.xml").read_text()
+    assert "Sitemap: https://hopper.example.org/sitemap.xml" in (out / "robots.txt").read_text()
     home = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     assert "Hopper Lab" in home.title.get_text()
     assert len(home.select(".academic-card")) == 2

@@ -3,13 +3,11 @@
 Build: sphinx-build -W --keep-going -c . docs _build/html   (or: nox -s site)
 """
 
-import os
-
 project = "$title"
 author = "$name"
 copyright = "$year, $name"
 
-extensions = ["myst_parser", "sphinx_academic", "sphinxext.opengraph"]
+extensions = ["myst_parser", "sphinx_academic"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 exclude_patterns = ["_build"]
 
@@ -27,10 +25,5 @@ html_show_sourcelink = False
 html_copy_source = False
 html_use_index = False
 
-# Read the Docs sets the site's address while building; elsewhere set SITE_URL to get a sitemap.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
-ogp_site_url = html_baseurl
-ogp_social_cards = {"enable": False}
-if html_baseurl:
-    extensions.append("sphinx_sitemap")
-    sitemap_url_scheme = "{link}"
+# The site's address (for canonical links, og:url and sitemap.xml) comes from Read the Docs
+# while it builds; elsewhere set SITE_URL, or html_baseurl here.
