@@ -1,4 +1,5 @@
-"""Sessions: site (build with -W), tests, serve (live preview), lint (ruff + mypy)."""
+"""Sessions: site (build with -W), guide (the user guide, -W), tests, serve (live preview),
+lint (ruff + mypy)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ def site(session: nox.Session) -> None:
     """Build the site into _build/html, warnings as errors."""
     session.install("-e", ".")
     session.run("sphinx-build", *SPHINX_ARGS, "_build/html", *session.posargs)
+
+
+@nox.session
+def guide(session: nox.Session) -> None:
+    """Build the user guide into _build/guide, warnings as errors."""
+    session.install("-e", ".")
+    session.run("sphinx-build", "-W", "--keep-going", "guide", "_build/guide", *session.posargs)
 
 
 @nox.session

@@ -1,0 +1,79 @@
+"""The user guide builds with -W, renders its examples, and documents every option and value."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+
+from sphinx_academic.cards import WorkCardDirective, WorkCardsDirective
+from sphinx_academic.publications import PublicationsDirective
+from sphinx_academic.timeline import CVEntryDirective, CVTimelineDirective
+
+GUIDE = REPO / "guide"
+DIRECTIVES = {
+    "publications.md": [PublicationsDirective],
+    "cards.md": [WorkCardsDirective, WorkCardDirective],
+    "cv.md": [CVTimelineDirective, CVEntryDirective],
+}
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("guide")
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(GUIDE), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def page(out: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((out / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_examples_are_rendered_by_the_extension(guide: Path) -> None:
+    publications = page(guide, "publications.html")
+    rendered = publications.select(".guide-rendered")
+    assert [len(r.select("li.academic-pub")) for r in rendered[:3]] == [3, 1, 2]
+    assert rendered[0].select_one(".academic-me").get_text() == "Ada Lovelace"
+    cards = page(guide, "cards.html").select(".guide-rendered .academic-card")
+    assert [c.select_one(".academic-card-title").get_text() for c in cards] == [
+        "Analytical Engines for Sparse Attention",
+        "Notes and numbers",
+        "A talk without a bib entry",
+    ]
+    cv = page(guide, "cv.html").select(".guide-rendered ol.academic-timeline")
+    assert len(cv) == 4  # MyST, RenderCV, JSON Resume, al-folio
+    assert "Poetical science" in cv[3].get_text()
+
+
+@pytest.mark.parametrize("source", sorted(DIRECTIVES))
+def test_every_directive_option_is_documented(source: str) -> None:
+    text = (GUIDE / source).read_text(encoding="utf-8")
+    for directive in DIRECTIVES[source]:
+        for option in directive.option_spec:
+            assert re.search(rf"`:{re.escape(option)}:`", text), f"{option} of {directive}"
+
+
+@pytest.mark.sphinx("html", testroot="publications")
+def test_every_config_value_is_documented(app) -> None:
+    text = (GUIDE / "config.md").read_text(encoding="utf-8")
+    names = [value.name for value in app.config if value.name.startswith("academic_")]
+    assert len(names) >= 6
+    for name in names:
+        assert f"| `{name}` |" in text, name
+
+
+def test_every_bib_field_is_documented() -> None:
+    from sphinx_academic.records import LINK_FIELDS
+
+    text = (GUIDE / "bibtex.md").read_text(encoding="utf-8")
+    fields = [field for field, _ in LINK_FIELDS]
+    fields += ["venue_label", "summary", "abstract", "selected", "abbr", "award", "preview"]
+    for field in [*fields, "bibtex_show"]:
+        assert f"`{field}`" in text, field
