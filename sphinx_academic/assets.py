@@ -7,6 +7,9 @@ page's own doctree once and
 - adds ``sphinx-academic.css`` to pages with one of this extension's components,
 - drops ``pygments.css`` from pages without highlighted code,
 - drops ``design-tabs.js`` from pages without sphinx-design tabs,
+- drops furo's ``furo-extensions.css`` (sphinx-design, copy-button and Read the Docs flyout
+  styles) from pages with no ``sd-`` class and no highlighted code, unless built on Read the
+  Docs (whose flyout and ad placement it styles),
 - replaces ``sphinx-design.min.css`` by an inline ``<style>`` holding only the rules whose
   ``sd-`` classes the page uses (parsed with tinycss2), or by nothing.
 
@@ -35,6 +38,7 @@ COMPONENT_CLASSES = frozenset({"academic-publications", "academic-cards", TIMELI
 SD_CSS = "sphinx-design.min.css"
 SD_TABS_JS = "design-tabs.js"
 PYGMENTS_CSS = "pygments.css"
+FURO_EXTENSIONS_CSS = "furo-extensions.css"
 _SD_CLASS = re.compile(r"\.(sd-[\w-]+)")
 
 
@@ -110,6 +114,8 @@ def choose_assets(
     code = doctree is not None and has_highlighted_code(doctree)
     css_files = context.get("css_files", [])
     drop = {SD_CSS} | (set() if code else {PYGMENTS_CSS})
+    if not sd_used and not code and not context.get("READTHEDOCS"):
+        drop.add(FURO_EXTENSIONS_CSS)
     kept = [css for css in css_files if Path(str(css.filename)).name not in drop]
     css_files[:] = kept
     if "sd-tab-set" not in classes:

@@ -12,6 +12,7 @@ from .config import add_config_values
 from .entry_html import setup_entry_html
 from .files import setup_files
 from .metadata import setup_metadata
+from .minify import setup_minify
 from .navigation import setup_navigation
 from .publications import setup_publications
 from .shared import setup_shared_nodes
@@ -43,6 +44,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_timeline(app)
     setup_navigation(app)
     setup_assets(app)
+    setup_minify(app)
     setup_metadata(app)
 
 

@@ -23,6 +23,7 @@ def open_page(
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
     page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
     page.on(
         "response", lambda r: errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None
@@ -33,7 +34,8 @@ def open_page(
             lambda r: on_response.append((r.url, len(r.body()))) if r.status < 300 else None,
         )
     page.goto(url)
-    page.wait_for_load_state("load")
+    # networkidle when sizes are recorded: every response's event has then been handled.
+    page.wait_for_load_state("networkidle" if on_response is not None else "load")
     page.width, page.scheme, page.errors = width, scheme, errors
     return page
 
