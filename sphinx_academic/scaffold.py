@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from collections.abc import Sequence
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from string import Template
 
@@ -44,6 +45,24 @@ def template_files() -> dict[str, str]:
     return files
 
 
+def requirement() -> str:
+    """How the new site installs this extension: from PyPI, or (PEP 610) from the local
+    directory, wheel or repository this copy was installed from, which PyPI may not have."""
+    pinned = f"sphinx-academic>={__version__}"
+    try:
+        direct = metadata.distribution("sphinx-academic").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return pinned
+    if not direct:
+        return pinned
+    info = json.loads(direct)
+    url = info.get("url", "")
+    if "vcs_info" in info:
+        vcs = info["vcs_info"]
+        return f"sphinx-academic @ {vcs['vcs']}+{url}@{vcs.get('commit_id', '')}".rstrip("@")
+    return f"sphinx-academic @ {url}" if url else pinned
+
+
 def write_site(target: Path, name: str, title: str | None = None) -> list[Path]:
     """Write the site into ``target`` (new or empty); return the files written."""
     if not name.strip():
@@ -55,6 +74,7 @@ def write_site(target: Path, name: str, title: str | None = None) -> list[Path]:
         "title": (title or name).strip(),
         "year": str(datetime.date.today().year),
         "version": __version__,
+        "requirement": requirement(),
     }
     written = []
     for relative, text in sorted(template_files().items()):
