@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import tinycss2
 from docutils import nodes
 
+from .shared import add_to_head
 from .timeline import TIMELINE_CLASS
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ def choose_assets(
     stylesheet = _sd_stylesheet(app)
     if sd_used and stylesheet is not None:
         css = sd_subset(stylesheet, sd_used)
-        context["metatags"] = context.get("metatags", "") + f"\n<style>{css}</style>"
+        add_to_head(context, f"<style>{css}</style>")
 
 
 def _sd_stylesheet(app: Sphinx) -> Path | None:

@@ -117,6 +117,5 @@ def academic_config(config: Config) -> AcademicConfig:
     values: dict[str, Any] = {
         f.name: getattr(config, "academic_" + f.name) for f in fields(AcademicConfig)
     }
-    values["author_names"] = tuple(values["author_names"])
-    values["file_dirs"] = _file_dirs(values["file_dirs"])
+    values["author_names"] = tuple(values["author_names"])  # file_dirs: merged at config-inited
     return AcademicConfig(**values)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.errors import ConfigError
 
+from .shared import add_to_head
 from .urls import UnsafeURLError, checked_url
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def add_person(
     """The site owner as a schema.org ``Person``, on the home page."""
     person = app.config.academic_person
     if person and pagename == app.config.root_doc:
-        context["metatags"] = context.get("metatags", "") + "\n" + json_ld(person_data(person))
+        add_to_head(context, json_ld(person_data(person)))
 
 
 def describe_search_page(
@@ -104,7 +105,7 @@ def describe_search_page(
     if pagename == "search" and 'name="description"' not in context.get("metatags", ""):
         title = html.escape(app.config.html_title or app.config.project)
         tag = f'<meta name="description" content="Search the pages of {title}." />'
-        context["metatags"] = context.get("metatags", "") + "\n" + tag
+        add_to_head(context, tag)
 
 
 def article_data(record: PublicationRecord, root: str = "") -> dict[str, Any]:

@@ -300,7 +300,7 @@ def build_record(
         abstract=_field(entry, "abstract"),
         links=tuple(links),
         bibtex=clean_bibtex(entry),
-        selected=_field(entry, "selected").casefold() in TRUE_VALUES,
+        selected=bool(_flag(entry, "selected")),
         abbr=_field(entry, "abbr"),
         award=_field(entry, "award"),
         preview=preview,

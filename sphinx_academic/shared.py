@@ -49,6 +49,11 @@ def site_root(env: BuildEnvironment, docname: str) -> str:
     return "" if root == "./" else root
 
 
+def add_to_head(context: dict[str, object], markup: str) -> None:
+    """Put markup in the page's ``<head>`` (through the template's ``metatags``)."""
+    context["metatags"] = f"{context.get('metatags', '')}\n{markup}"
+
+
 def warn(message: str, subtype: str, location: Location) -> None:
     """A located warning that ``suppress_warnings = ["academic.<subtype>"]`` can silence."""
     logger.warning(message, type="academic", subtype=subtype, location=location)

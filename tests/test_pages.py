@@ -97,7 +97,6 @@ def test_page_weight_within_budget(page: Any) -> None:
     assets = sum(size for url, size in page.responses if not url.split("?")[0].endswith(".html"))
     budget = SEARCH_BUDGET if page.name == "search" else ASSET_BUDGET
     assert assets <= budget, f"{assets / KIB:.1f} KiB of assets"
-    print(f"{page.name}: {assets / KIB:.1f} KiB of assets")
     if page.name == "index":
         total = sum(size for _, size in page.responses)
         assert total <= HOME_BUDGET, f"{total / KIB:.1f} KiB in all"
