@@ -1,5 +1,5 @@
-"""Sessions: site (build with -W), guide (the user guide, -W), tests, serve (live preview),
-lint (ruff + mypy)."""
+"""Sessions: site (build with -W), guide (the user guide, -W), tests (then lint), serve (live
+preview), lint (ruff + mypy)."""
 
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ def guide(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (axe-core for the accessibility tests comes from npm)."""
+    """Run the test suite (axe-core for the accessibility tests comes from npm), then lint."""
     session.install("-e", ".[test]")
     session.run("npm", "ci", "--prefix", "tests", "--no-audit", "--no-fund", external=True)
     session.run("pytest", *session.posargs)
+    session.notify("lint")  # so the README's test command (and CI) checks the code style too
 
 
 @nox.session

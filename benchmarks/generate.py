@@ -50,6 +50,8 @@ def generate(out: Path, entries: int, cv: int, cards: int, mode: str) -> None:
     extensions = f'["myst_parser", "{extension}"]'
     (out / "conf.py").write_text(
         f"extensions = {extensions}\nbibtex_bibfiles = ['refs.bib']\nhtml_theme = 'furo'\n"
+        # As a site made by `sphinx-academic new` (both modes alike): no empty genindex page.
+        "html_use_index = False\n"
         "academic_author_names = ['Ada Lovelace']\nmyst_enable_extensions = ['colon_fence']\n"
         "suppress_warnings = ['bibtex.duplicate_label', 'bibtex.duplicate_citation']\n",
         encoding="utf-8",

@@ -14,7 +14,7 @@ project = "sphinx-academic"
 author = "sphinx-academic developers"
 copyright = "2026, sphinx-academic developers"
 
-extensions = ["myst_parser", "sphinx_academic", "guide_example"]
+extensions = ["myst_parser", "sphinx_academic", "guide_example", "guide_reference"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build"]

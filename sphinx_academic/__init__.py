@@ -1,4 +1,9 @@
-"""sphinx-academic: academic websites and CVs with Sphinx, MyST and one BibTeX file."""
+"""sphinx-academic: academic websites and CVs with Sphinx, MyST and one BibTeX file.
+
+``extensions = ["sphinx_academic"]`` loads the components (:mod:`.components`: publication
+lists, cards, CV timelines) and the site-wide policy (:mod:`.site`: assets, metadata,
+navigation, templates).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    from .extension import setup_extension
-
-    setup_extension(app)
-    return {
-        "version": __version__,
-        # Per-document data lives in sphinxcontrib-bibtex's cite domain, which purges and
-        # merges it; pages are rendered from the environment alone.
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-        "env_version": 2,
-    }
+    app.setup_extension("sphinx_academic.components")
+    app.setup_extension("sphinx_academic.site")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,6 +2,6 @@
 
 import sys
 
-from .scaffold import main
+from .scaffold.cli import main
 
 sys.exit(main())

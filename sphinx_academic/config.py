@@ -1,121 +1,249 @@
-"""Every ``academic_*`` config value: declared once, typed, validated at ``config-inited``."""
+"""Every ``academic_*`` config value, declared once: default, rebuild flag, validator, doc.
+
+``AcademicConfig`` is the table (MyST-Parser's config dataclass is the model). Each field's
+metadata holds its rebuild flag, its validator and a one-line doc; ``add_config_values``
+registers them with Sphinx, and ``validate_config`` checks and normalises every value at
+``config-inited``: a bad value stops the build with one message naming the value, what it got
+and what it expects, instead of a traceback later. The user guide's configuration table is
+generated from these fields.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from pathlib import Path
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
-from .dates import DEFAULT_FORMATS
-from .names import NameMatcher
-from .records import DEFAULT_FILE_DIRS, LINK_FIELDS, EntryView
-
-BIBTEX_TOGGLE_CHOICES = ("always", "bibtex_show")
-FILE_FIELDS = frozenset({field for field, _ in LINK_FIELDS} | {"preview"}) - {"arxiv", "doi"}
+from .bib.names import check_name
+from .bib.records import DEFAULT_FILE_DIRS, FILE_FIELDS
+from .cv.dates import DEFAULT_FORMATS, FORMAT_FIELDS
+from .urls import UnsafeURLError, checked_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+PREFIX = "academic_"
+BIBTEX_TOGGLE_CHOICES = ("always", "bibtex_show")
+#: ``academic_person`` keys (schema.org ``Person`` properties, in snake_case) and their shape.
+PERSON_TEXT_KEYS = ("name", "job_title", "affiliation", "description")
+PERSON_LIST_KEYS = ("alumni_of", "same_as")
+
+Validator = Callable[[str, Any], Any]
+
+
+class _Invalid(Exception):
+    """What a value should have been; the validator's caller names the value."""
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def setting(default: Any, rebuild: str, validate: Validator, doc: str) -> Any:
+    """A field of :class:`AcademicConfig`: its default and how Sphinx treats it."""
+    metadata = {"rebuild": rebuild, "validate": validate, "doc": doc}
+    if isinstance(default, Mapping):
+        return field(default_factory=lambda: dict(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def default_of(f: Field[Any]) -> Any:
+    """A field's default as conf.py would write it (lists and dicts)."""
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return list(f.default) if isinstance(f.default, tuple) else f.default
+
+
+# ---------------------------------------------------------------------------- validators
+
+
+def _author_names(name: str, value: Any) -> tuple[str, ...]:
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list | tuple) or not all(
+        isinstance(n, str) and n.strip() for n in names
+    ):
+        raise _Invalid(
+            'a list of names as bib files write them, e.g. ["Ada Lovelace", "Lovelace, A."]'
+        )
+    for each in names:
+        problem = check_name(each)
+        if problem:
+            raise _Invalid(f"names BibTeX can read; {each!r}: {problem}")
+    return tuple(n.strip() for n in names)
+
+
+def _whole_number(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Invalid("a whole number, 0 or more (0 shows every author)")
+    return value
+
+
+def _choice(*choices: str) -> Validator:
+    def validate(name: str, value: Any) -> str:
+        if value not in choices:
+            raise _Invalid("one of " + ", ".join(repr(c) for c in choices))
+        return str(value)
+
+    return validate
+
+
+def _file_dirs(name: str, value: Any) -> dict[str, str]:
+    """al-folio's directories, with the given fields changed (None or "" turns one off)."""
+    expects = (
+        f"a dict mapping link fields ({', '.join(sorted(FILE_FIELDS))}) to directories "
+        'inside the conf dir, relative to it, e.g. {"pdf": "files"}'
+    )
+    if not isinstance(value, Mapping):
+        raise _Invalid(expects)
+    dirs = dict(DEFAULT_FILE_DIRS)
+    for key, directory in value.items():
+        if key not in FILE_FIELDS or not (directory is None or isinstance(directory, str)):
+            raise _Invalid(f"{expects}; {key!r}: {directory!r} is not one")
+        if not directory:
+            dirs.pop(key, None)
+            continue
+        path = PurePosixPath(directory.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or ":" in directory:
+            raise _Invalid(f"{expects}; {key!r}: {directory!r} leaves the conf dir")
+        dirs[key] = str(path)
+    return dirs
+
+
+def _date_formats(name: str, value: Any) -> dict[str, str]:
+    expects = (
+        "a dict mapping 'year', 'month' and 'day' to format strings using only "
+        + ", ".join("{" + f + "}" for f in FORMAT_FIELDS)
+        + ', e.g. {"month": "{month_abbr} {year}"}'
+    )
+    if not isinstance(value, Mapping):
+        raise _Invalid(expects)
+    formats = dict(DEFAULT_FORMATS)
+    for precision, template in value.items():
+        if precision not in DEFAULT_FORMATS or not isinstance(template, str):
+            raise _Invalid(f"{expects}; {precision!r}: {template!r} is not one")
+        try:
+            parts = list(string.Formatter().parse(template))
+        except ValueError as err:
+            raise _Invalid(f"{expects}; {template!r}: {err} (write {{{{ for a brace)") from None
+        for _, field_name, spec, conversion in parts:
+            if field_name is None:
+                continue
+            if field_name not in FORMAT_FIELDS or spec or conversion:
+                raise _Invalid(f"{expects}; {template!r} has {{{field_name}}}")
+        formats[precision] = template
+    return formats
+
+
+def _person(name: str, value: Any) -> dict[str, Any]:
+    expects = (
+        "a dict with a 'name' and optionally "
+        + ", ".join(repr(k) for k in PERSON_TEXT_KEYS[1:])
+        + " (text) and "
+        + ", ".join(repr(k) for k in PERSON_LIST_KEYS)
+        + ' (lists of text; same_as: profile URLs), e.g. {"name": "Ada Lovelace", '
+        '"same_as": ["https://github.com/ada"]}'
+    )
+    if not isinstance(value, Mapping):
+        raise _Invalid(expects)
+    if not value:
+        return {}
+    unknown = sorted(str(k) for k in value if k not in PERSON_TEXT_KEYS + PERSON_LIST_KEYS)
+    if unknown:
+        raise _Invalid(f"{expects}; unknown keys: {', '.join(unknown)}")
+    person: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in PERSON_TEXT_KEYS:
+            if not isinstance(item, str):
+                raise _Invalid(f"{expects}; {key!r} must be text, not {_show(item)}")
+            person[key] = item.strip()
+        else:
+            if not isinstance(item, list | tuple) or not all(isinstance(i, str) for i in item):
+                raise _Invalid(f"{expects}; {key!r} must be a list of text, not {_show(item)}")
+            person[key] = [i.strip() for i in item if i.strip()]
+    if not person.get("name"):
+        raise _Invalid(f"{expects}; 'name' is missing")
+    for url in person.get("same_as", []):
+        try:
+            checked = checked_url(url)
+        except UnsafeURLError as err:
+            raise _Invalid(f"{expects}; same_as {url!r}: {err}") from None
+        if not checked.lower().startswith(("https://", "http://")):
+            raise _Invalid(f"{expects}; same_as {url!r} is not an http(s) address")
+    return person
+
+
+# ---------------------------------------------------------------------------- the table
+
 
 @dataclass(frozen=True)
 class AcademicConfig:
-    """The extension's settings, as read from conf.py."""
+    """The extension's settings, as validated from conf.py (without the ``academic_`` prefix)."""
 
-    #: The site owner's name as it appears in BibTeX author lists; every variant is
-    #: highlighted ("Ben Athiwaratkun", "Athiwaratkun, B."). Order and accents don't matter.
-    author_names: tuple[str, ...] = ()
-    #: Authors shown before the rest fold into a "more authors" toggle; 0 shows all.
-    max_authors: int = 10
-    #: "always": every list entry gets a BibTeX toggle; "bibtex_show": only entries with
-    #: ``bibtex_show = {true}`` (al-folio's rule). An entry's ``bibtex_show = {false}`` wins.
-    bibtex_toggle: str = "always"
-    #: Link fields whose value may be a file name in a local directory (relative to the
-    #: conf dir), copied into the site: al-folio's layout by default.
-    file_dirs: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FILE_DIRS))
+    author_names: tuple[str, ...] = setting(
+        (),
+        "env",
+        _author_names,
+        "your name as bib files write it; every variant is highlighted (order, LaTeX accents, "
+        "case and trailing periods don't matter)",
+    )
+    max_authors: int = setting(
+        10,
+        "env",
+        _whole_number,
+        'authors shown before the rest fold into an "N more authors" toggle; 0 shows all',
+    )
+    bibtex_toggle: str = setting(
+        "always",
+        "html",
+        _choice(*BIBTEX_TOGGLE_CHOICES),
+        '"always": every entry gets a BibTeX toggle; "bibtex_show": only entries with '
+        "bibtex_show = {true} (al-folio's rule); an entry's own bibtex_show wins",
+    )
+    file_dirs: Mapping[str, str] = setting(
+        DEFAULT_FILE_DIRS,
+        "env",
+        _file_dirs,
+        "where file names in link fields point, relative to the conf dir (al-folio's layout by "
+        "default); give only the fields you change, None turns one off",
+    )
+    date_format: Mapping[str, str] = setting(
+        DEFAULT_FORMATS,
+        "env",
+        _date_formats,
+        "how CV dates show, per precision ('year', 'month', 'day'); give only the keys you change",
+    )
+    person: Mapping[str, Any] = setting(
+        {},
+        "html",
+        _person,
+        "you, for search engines: a schema.org Person on the home page",
+    )
 
-    def entry_view(self, root: str = "") -> EntryView:
-        """How list entries show on a page whose path to the site's root is ``root``."""
-        return EntryView(self.max_authors, self.bibtex_toggle == "always", root)
-
-    @property
-    def name_matcher(self) -> NameMatcher:
-        return NameMatcher.from_variants(self.author_names)
-
-
-_DEFAULTS = AcademicConfig()
+    @classmethod
+    def from_config(cls, config: Config) -> AcademicConfig:
+        """The settings as ``validate_config`` left them in ``config``."""
+        return cls(**{f.name: getattr(config, PREFIX + f.name) for f in fields(cls)})
 
 
 def add_config_values(app: Sphinx) -> None:
-    app.add_config_value("academic_author_names", [], "html", types=(list, tuple))
-    app.add_config_value("academic_max_authors", _DEFAULTS.max_authors, "html", types=(int,))
-    app.add_config_value("academic_bibtex_toggle", _DEFAULTS.bibtex_toggle, "html", types=(str,))
-    app.add_config_value("academic_file_dirs", {}, "html", types=(dict,))
-    # "env": dates are formatted when a page is read.
-    app.add_config_value("academic_date_format", dict(DEFAULT_FORMATS), "env", types=(dict,))
+    for f in fields(AcademicConfig):
+        # Any type: the validator, not Sphinx's type check, says what is wrong.
+        app.add_config_value(PREFIX + f.name, default_of(f), f.metadata["rebuild"], types=Any)
     app.connect("config-inited", validate_config)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
-    """Fail early, naming the value, instead of with a traceback later."""
-    names = config.academic_author_names
-    if isinstance(names, str):
-        names = [names]
-    if not all(isinstance(n, str) and n.strip() for n in names):
-        raise ConfigError(
-            "academic_author_names must be a list of non-empty strings, "
-            'e.g. ["Ada Lovelace", "Lovelace, A."]'
-        )
-    max_authors = config.academic_max_authors
-    if isinstance(max_authors, bool) or not isinstance(max_authors, int) or max_authors < 0:
-        raise ConfigError(
-            f"academic_max_authors must be a whole number, 0 or more (got {max_authors!r})"
-        )
-    config.academic_author_names = list(names)
-    formats = config.academic_date_format
-    unknown = set(formats) - set(DEFAULT_FORMATS)
-    if unknown or not all(isinstance(v, str) for v in formats.values()):
-        raise ConfigError(
-            "academic_date_format maps 'year', 'month' and 'day' to format strings with "
-            "{year}, {month}, {month_name}, {month_abbr} and {day}, e.g. "
-            '{"month": "{month_abbr} {year}"}'
-        )
-    config.academic_date_format = {**DEFAULT_FORMATS, **formats}
-    if config.academic_bibtex_toggle not in BIBTEX_TOGGLE_CHOICES:
-        raise ConfigError(
-            f"academic_bibtex_toggle must be one of {', '.join(BIBTEX_TOGGLE_CHOICES)} "
-            f"(got {config.academic_bibtex_toggle!r})"
-        )
-    config.academic_file_dirs = _file_dirs(config.academic_file_dirs)
-
-
-def _file_dirs(given: dict[object, object]) -> dict[str, str]:
-    """al-folio's directories, with the given fields changed (None or "" turns one off)."""
-    dirs = dict(DEFAULT_FILE_DIRS)
-    for name, directory in given.items():
-        if name not in FILE_FIELDS or not (directory is None or isinstance(directory, str)):
-            raise ConfigError(
-                f"academic_file_dirs maps link fields ({', '.join(sorted(FILE_FIELDS))}) to "
-                f'directories relative to the conf dir, e.g. {{"pdf": "files"}} '
-                f"(got {name!r}: {directory!r})"
-            )
-        if directory and (directory.startswith("/") or ".." in Path(directory).parts):
-            raise ConfigError(
-                f"academic_file_dirs[{name!r}] = {directory!r}: give a directory inside the "
-                "conf dir, relative to it"
-            )
-        if directory:
-            dirs[name] = directory.strip("/")
-        else:
-            dirs.pop(name, None)
-    return dirs
-
-
-def academic_config(config: Config) -> AcademicConfig:
-    values: dict[str, Any] = {
-        f.name: getattr(config, "academic_" + f.name) for f in fields(AcademicConfig)
-    }
-    values["author_names"] = tuple(values["author_names"])  # file_dirs: merged at config-inited
-    return AcademicConfig(**values)
+    """Check and normalise every value; the first bad one stops the build, named."""
+    for f in fields(AcademicConfig):
+        name = PREFIX + f.name
+        value = getattr(config, name)
+        try:
+            setattr(config, name, f.metadata["validate"](name, value))
+        except _Invalid as err:
+            raise ConfigError(f"{name} = {_show(value)} is not valid: expected {err}") from None

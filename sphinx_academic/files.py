@@ -1,64 +1,87 @@
-"""Local files that bib entries name (``pdf = {paper.pdf}``): checked, then copied into the site.
+"""The one resolver for local files that data names: bib link fields, card images, CV sources.
 
-A file field without a URL scheme names a file under its directory in ``academic_file_dirs``
-(al-folio's ``assets/pdf`` and ``assets/img/publication_preview`` by default), relative to
-the conf dir. The file keeps that path in the built site, so pages link to it as
-``<root>/assets/pdf/paper.pdf``.
+A name is resolved against its own folder *after following symbolic links*, and anything that
+ends up outside that folder is refused: ``pdf = {../../conf.py}`` or a link inside
+``assets/pdf/`` to ``/etc/passwd`` must never be copied into a published site.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+import os
+import posixpath
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
-from sphinx.util.osutil import copyfile, ensuredir
-
-from . import bibdata
-from .config import academic_config
-from .records import local_files
-from .shared import warn_at
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
+from .urls import has_scheme
 
 
-def _named_files(app: Sphinx, env: BuildEnvironment) -> Iterator[tuple[str, str, str]]:
-    """(entry key, field, path from the conf dir) of every local file the bib files name."""
-    file_dirs = academic_config(app.config).file_dirs
-    for key, entry in bibdata.bib_entries(env).items():
-        for field, path in local_files(entry, file_dirs):
-            yield key, field, path
+class FileRefused(ValueError):
+    """The name cannot be used; the message says why and what to do."""
 
 
-def report_missing_files(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Warn, at the entry's line, about each named file that is not there (every build)."""
-    confdir = Path(app.confdir)
-    for key, field, path in _named_files(app, env):
-        if not (confdir / path).is_file():
-            warn_at(
-                f"{field} of {key!r}: no file {path} in the conf dir; put the file there, "
-                "correct the name, or give a URL (https://…)",
-                "bibtex",
-                *bibdata.entry_position(env, key),
-            )
-    return []
+class FileMissing(FileRefused):
+    """The name is fine, but no regular file is there (yet)."""
 
 
-def copy_named_files(app: Sphinx, exception: BaseException | None) -> None:
-    """Copy every named file that exists into the html output, at the same path."""
-    if exception is not None or app.builder.format != "html":
-        return
-    confdir, outdir = Path(app.confdir), Path(app.outdir)
-    for _key, _field, path in _named_files(app, app.env):
-        source = confdir / path
-        if source.is_file():
-            ensuredir((outdir / path).parent)
-            copyfile(source, outdir / path, force=True)
+@dataclass(frozen=True, slots=True)
+class LocalFile:
+    """A file inside the site's folders: where it is, and its path in the built site."""
+
+    source: Path  #: the real path, symbolic links followed
+    site_path: str  #: posix path from the site's root, e.g. ``assets/pdf/paper.pdf``
 
 
-def setup_files(app: Sphinx) -> None:
-    app.connect("env-updated", report_missing_files)
-    app.connect("build-finished", copy_named_files)
+def is_local_name(value: str) -> bool:
+    """Whether a link value names a file rather than an address (no scheme, no ``/`` or ``#``)."""
+    value = value.strip()
+    return bool(value) and not has_scheme(value) and not value.startswith(("/", "#", "\\"))
+
+
+def site_path(folder: str, name: str) -> str:
+    """``folder/name`` normalised, as a posix path from the site's root; refuses ``..`` escapes."""
+    joined = posixpath.normpath(posixpath.join(folder.strip("/"), name.strip().replace("\\", "/")))
+    folder_path = PurePosixPath(posixpath.normpath(folder.strip("/") or "."))
+    if (
+        joined == ".."
+        or joined.startswith("../")
+        or not _inside(PurePosixPath(joined), folder_path)
+    ):
+        raise FileRefused(f"{name.strip()!r} leaves the {folder!r} folder; name a file inside it")
+    return joined
+
+
+def _inside(path: PurePosixPath, folder: PurePosixPath) -> bool:
+    return str(folder) == "." or path == folder or folder in path.parents
+
+
+def resolve_inside(candidate: Path, folders: Sequence[Path], what: str) -> Path:
+    """The real path of ``candidate`` if, links followed, it is a regular file in one of
+    ``folders``; else :class:`FileRefused` (outside) or :class:`FileMissing` (not there)."""
+    real_folders = [Path(os.path.realpath(f)) for f in folders]
+    real = Path(os.path.realpath(candidate))
+    if not any(real == f or real.is_relative_to(f) for f in real_folders):
+        shown = ", ".join(str(f) for f in folders)
+        raise FileRefused(
+            f"{what} {candidate} is outside {shown}"
+            + (" once its symbolic links are followed" if real != candidate.absolute() else "")
+            + "; move the file inside"
+        )
+    try:
+        mode = real.stat().st_mode
+    except OSError:
+        raise FileMissing(f"{what} {candidate} does not exist; check the name") from None
+    if not stat.S_ISREG(mode):
+        raise FileRefused(f"{what} {candidate} is not a regular file; name a file")
+    return real
+
+
+def local_file(confdir: Path, folder: str, name: str, what: str) -> LocalFile:
+    """A file named in a bib entry: ``name`` inside ``confdir/folder``, links followed."""
+    try:
+        path = site_path(folder, name)
+    except FileRefused as err:
+        raise FileRefused(f"{what} {err}") from None
+    source = resolve_inside(confdir / path, [confdir / folder], what)
+    return LocalFile(source, path)

@@ -43,7 +43,7 @@ def html_of(app, page: str) -> BeautifulSoup:  # type: ignore[no-untyped-def]
 def warnings_of(app) -> str:  # type: ignore[no-untyped-def]
     from sphinx.util.console import strip_colors
 
-    return strip_colors(app._warning.getvalue())
+    return strip_colors(app.warning.getvalue())
 
 
 @pytest.fixture(scope="session")

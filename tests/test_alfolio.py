@@ -107,14 +107,14 @@ def test_a_missing_file_is_a_warning_at_the_bib_line(tmp_path: Path, make_app) -
         "assets/pdf/movement-slides.pdf in the conf dir" in warnings
     )
     assert f"papers.bib:{line}: WARNING: pdf of 'einstein1905movement':" in warnings
-    assert "leaves the 'assets/pdf' directory" in warnings
+    assert "leaves the 'assets/pdf' folder" in warnings
     item = entry(html_of(app, "index.html"), "einstein1905movement")
     assert "PDF" not in links(item)  # the path outside assets/pdf was left out
     assert not (Path(app.outdir) / "etc").exists()
 
 
 def test_al_folio_cv_yml_sections(tmp_path: Path) -> None:
-    from sphinx_academic.cv_sources import load_source
+    from sphinx_academic.cv.sources import load_source
 
     source = load_source(ROOT / "_data" / "cv.yml")
     assert source.problems == []
@@ -161,7 +161,7 @@ def test_cv_page_from_cv_yml_and_resume_json(app) -> None:
 
 
 def test_unknown_cv_yml_keys_and_types_are_named(tmp_path: Path) -> None:
-    from sphinx_academic.cv_sources import load_source
+    from sphinx_academic.cv.sources import load_source
 
     path = tmp_path / "cv.yml"
     path.write_text(

@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 
-from sphinx_academic.cards import WorkCardDirective, WorkCardsDirective
-from sphinx_academic.publications import PublicationsDirective
-from sphinx_academic.timeline import CVEntryDirective, CVTimelineDirective
+from sphinx_academic.cards.directive import WorkCardDirective, WorkCardsDirective
+from sphinx_academic.cv.directive import CVEntryDirective, CVTimelineDirective
+from sphinx_academic.publications.directive import PublicationsDirective
 
 GUIDE = REPO / "guide"
 DIRECTIVES = {
@@ -61,16 +61,22 @@ def test_every_directive_option_is_documented(source: str) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="publications")
-def test_every_config_value_is_documented(app) -> None:
-    text = (GUIDE / "config.md").read_text(encoding="utf-8")
+def test_every_config_value_and_warning_type_is_documented(app, guide: Path) -> None:
+    from sphinx_academic.messages import Subtype
+
+    config = page(guide, "config.html").select("table.guide-reference tbody tr")
+    documented = {row.find("code").get_text(): row.find_all("td")[-1].get_text() for row in config}
     names = [value.name for value in app.config if value.name.startswith("academic_")]
     assert len(names) >= 6
     for name in names:
-        assert f"| `{name}` |" in text, name
+        assert documented.get(name, "").strip(), name
+    troubleshooting = page(guide, "troubleshooting.html").get_text()
+    for subtype in Subtype:
+        assert f"academic.{subtype.value}" in troubleshooting, subtype
 
 
 def test_every_bib_field_is_documented() -> None:
-    from sphinx_academic.records import LINK_FIELDS
+    from sphinx_academic.bib.records import LINK_FIELDS
 
     text = (GUIDE / "bibtex.md").read_text(encoding="utf-8")
     fields = [field for field, _ in LINK_FIELDS]

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 
-from sphinx_academic.metadata import json_ld
+from sphinx_academic.site.metadata import json_ld
 
 CONTENT_PAGES = ("index", "publications", "cv")
 

@@ -17,20 +17,20 @@ from conftest import REPO
 #: Files the extension reads at run time, besides its modules.
 DATA_FILES = [
     "sphinx_academic/static/sphinx-academic.css",
-    "sphinx_academic/templates/page.html",
-    "sphinx_academic/templates/search.html",
+    "sphinx_academic/site/templates/page.html",
+    "sphinx_academic/site/templates/search.html",
     "sphinx_academic/py.typed",
-    "sphinx_academic/site_template/conf.py",
-    "sphinx_academic/site_template/noxfile.py",
-    "sphinx_academic/site_template/docs/index.md",
-    "sphinx_academic/site_template/docs/publications.md",
-    "sphinx_academic/site_template/docs/cv.md",
-    "sphinx_academic/site_template/refs.bib",
-    "sphinx_academic/site_template/cv.yaml",
-    "sphinx_academic/site_template/readthedocs.yaml",
-    "sphinx_academic/site_template/requirements.txt",
-    "sphinx_academic/site_template/README.md",
-    "sphinx_academic/site_template/gitignore",
+    "sphinx_academic/scaffold/template/conf.py",
+    "sphinx_academic/scaffold/template/noxfile.py",
+    "sphinx_academic/scaffold/template/docs/index.md",
+    "sphinx_academic/scaffold/template/docs/publications.md",
+    "sphinx_academic/scaffold/template/docs/cv.md",
+    "sphinx_academic/scaffold/template/refs.bib",
+    "sphinx_academic/scaffold/template/cv.yaml",
+    "sphinx_academic/scaffold/template/readthedocs.yaml",
+    "sphinx_academic/scaffold/template/requirements.txt",
+    "sphinx_academic/scaffold/template/README.md",
+    "sphinx_academic/scaffold/template/gitignore",
 ]
 
 
@@ -70,8 +70,8 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_data_files(dist: Path) ->
     assert not any(name.startswith(("tests/", "docs/", "guide/")) for name in in_wheel)
     entry_points = next(n for n in in_wheel if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheels[0]).read(entry_points).decode()
-    assert "sphinx-academic = sphinx_academic.scaffold:main" in text
-    assert "academic = sphinx_academic.style:AcademicStyle" in text
+    assert "sphinx-academic = sphinx_academic.scaffold.cli:main" in text
+    assert "academic = sphinx_academic.publications.style:AcademicStyle" in text
 
 
 def test_wheel_in_a_fresh_venv_makes_and_builds_a_site(dist: Path, tmp_path: Path) -> None:

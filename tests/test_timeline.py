@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import html_of, warnings_of
 
-from sphinx_academic.dates import DateError, parse_date
+from sphinx_academic.cv.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from sphinx_academic.dates import DateError, parse_date
     ],
 )
 def test_dates_keep_their_precision(text: str, iso: str, shown: str) -> None:
-    from sphinx_academic.dates import DEFAULT_FORMATS
+    from sphinx_academic.cv.dates import DEFAULT_FORMATS
 
     date = parse_date(text)
     assert (date.iso, date.display(DEFAULT_FORMATS)) == (iso, shown)
@@ -161,8 +161,9 @@ def test_bad_sources_warn_at_their_own_lines(app) -> None:
         f"{data / 'typo.yaml'}:8: WARNING: CV source: unsafe URL scheme 'javascript'",
         f"{page}:3: WARNING: cv-timeline :sections: typo.yaml has no section 'experiance'; "
         "did you mean 'experience'?",
-        f"{page}:8: WARNING: CV source {data / 'empty.yaml'} is empty",
-        f"{data / 'latin1.yaml'}:4: WARNING: CV source {data / 'latin1.yaml'} is not UTF-8 text",
+        f"{page}:8: WARNING: CV source {data / 'empty.yaml'}: the file is empty",
+        f"{data / 'latin1.yaml'}:4: WARNING: CV source {data / 'latin1.yaml'}: the file is not "
+        "UTF-8 text",
         f"{data / 'broken.yaml'}:",
         f"{page}:20: WARNING: CV source {data / 'missing.yaml'} does not exist",
         f"{data / 'typo.json'}:1: WARNING: CV source: unknown key 'postion' in work; "

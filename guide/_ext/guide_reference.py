@@ -1,0 +1,69 @@
+"""Reference tables generated from the code, so the guide cannot drift from it.
+
+``config-table``: every ``academic_*`` value from :class:`sphinx_academic.config.AcademicConfig`
+(name, default, rebuild, meaning). ``warning-types``: every warning subtype from
+:class:`sphinx_academic.messages.Subtype`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_academic.config import PREFIX, AcademicConfig, default_of
+from sphinx_academic.messages import Subtype
+
+
+def _table(header: list[str], rows: list[list[nodes.Node | str]]) -> nodes.table:
+    table = nodes.table(classes=["guide-reference"])
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in header)
+    head = nodes.thead()
+    head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=h)) for h in header])
+    group += head
+    body = nodes.tbody()
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            content = cell if isinstance(cell, nodes.Node) else nodes.Text(cell)
+            row += nodes.entry("", nodes.paragraph("", "", content))
+        body += row
+    group += body
+    return table
+
+
+def _literal(text: str) -> nodes.literal:
+    return nodes.literal(text, text)
+
+
+class ConfigTable(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        rows: list[list[nodes.Node | str]] = [
+            [
+                _literal(PREFIX + f.name),
+                _literal(repr(default_of(f))),
+                f.metadata["rebuild"],
+                f.metadata["doc"],
+            ]
+            for f in fields(AcademicConfig)
+        ]
+        return [_table(["name", "default", "rebuild", "meaning"], rows)]
+
+
+class WarningTypes(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        rows: list[list[nodes.Node | str]] = [
+            [_literal(f"academic.{subtype.value}"), subtype.description] for subtype in Subtype
+        ]
+        return [_table(["type", "what it is about"], rows)]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("config-table", ConfigTable)
+    app.add_directive("warning-types", WarningTypes)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,78 @@
+"""Author names: display form, and matching the site owner's name variants."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pybtex.bibtex.utils import split_tex_string
+from pybtex.database import Person
+
+from .latex import latex_to_text
+
+NameKey = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _normalise(token: str) -> str:
+    return unicodedata.normalize("NFKC", latex_to_text(token)).casefold().rstrip(".")
+
+
+def person_key(person: Person) -> NameKey:
+    """A comparable key: (given names, family names), decoded, normalised and casefolded."""
+    given = tuple(_normalise(t) for t in (*person.first_names, *person.middle_names))
+    family = tuple(_normalise(t) for t in (*person.prelast_names, *person.last_names))
+    return tuple(t for t in given if t), tuple(t for t in family if t)
+
+
+def display_name(person: Person) -> str:
+    """The name as "First Middle von Last, Jr.", LaTeX decoded."""
+    parts = [
+        *person.first_names,
+        *person.middle_names,
+        *person.prelast_names,
+        *person.last_names,
+    ]
+    name = latex_to_text(" ".join(parts))
+    if person.lineage_names:
+        name += ", " + latex_to_text(" ".join(person.lineage_names))
+    return name
+
+
+def is_others(person: Person) -> bool:
+    """BibTeX's ``and others`` marker."""
+    return (
+        not person.first_names
+        and not person.middle_names
+        and [n.lower() for n in person.last_names] == ["others"]
+    )
+
+
+def check_name(name: str) -> str:
+    """What keeps BibTeX from reading ``name`` as one person ("" if nothing does).
+
+    pybtex (in strict mode, as sphinxcontrib-bibtex runs it) raises on more than two commas.
+    """
+    if len(split_tex_string(name, ",")) > 3:
+        return "too many commas; write 'Last, First' or 'First Last', one person per name"
+    return ""
+
+
+@dataclass(frozen=True)
+class NameMatcher:
+    """Matches people against the variants listed in ``academic_author_names``."""
+
+    keys: frozenset[NameKey]
+
+    @classmethod
+    def from_variants(cls, variants: Iterable[str]) -> NameMatcher:
+        return cls(frozenset(_variant_key(v) for v in variants if v.strip()))
+
+    def matches(self, person: Person) -> bool:
+        return bool(self.keys) and person_key(person) in self.keys
+
+
+@lru_cache(maxsize=256)
+def _variant_key(variant: str) -> NameKey:
+    return person_key(Person(variant))

@@ -1,0 +1,71 @@
+"""When bib files are read, and what is said about them.
+
+1. ``builder-inited``, just before sphinxcontrib-bibtex parses ``bibtex_bibfiles``: each file
+   that changed is checked (:mod:`.syntax`); a file with problems is replaced by a checked
+   copy, so one bad entry never stops the build or hides the entries after it.
+2. ``env-get-outdated``, before documents are read: the records of changed entries are read
+   again (:meth:`.AcademicDomain.refresh_records`), so every reader and writer shares them.
+3. ``env-updated``, once per build: every problem of the bib files, and of each entry a page
+   shows, is a warning at its file and line (again on every build until fixed, so ``-W``
+   keeps failing); pages that only ``{cite}`` a changed entry are rewritten.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..config import AcademicConfig
+from ..domain import AcademicDomain
+from ..messages import Subtype, warn_at
+from . import adapter
+from .names import NameMatcher
+from .records import RecordSettings
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Before sphinxcontrib-bibtex's own ``builder-inited`` handler (the default, 500).
+BEFORE_BIBTEX_PARSES = 400
+
+
+def record_settings(app: Sphinx) -> RecordSettings:
+    config = AcademicConfig.from_config(app.config)
+    return RecordSettings(
+        NameMatcher.from_variants(config.author_names), dict(config.file_dirs), str(app.confdir)
+    )
+
+
+def check_bib_files(app: Sphinx) -> None:
+    domain = AcademicDomain.of(app.env)
+    domain.data["bibfiles"] = adapter.check_bib_files(app, domain.bibfiles)
+
+
+def refresh_records(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    domain = AcademicDomain.of(env)
+    domain.refresh_records(
+        adapter.bib_entries(env), record_settings(app), adapter.bibdata_stamp(env)
+    )
+    return []
+
+
+def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = AcademicDomain.of(env)
+    for path, bibfile in domain.bibfiles.items():
+        for syntax_problem in bibfile.problems:
+            warn_at(syntax_problem.message, Subtype.BIBTEX, path, syntax_problem.line)
+    for key in sorted(domain.shown_keys()):
+        entry = domain.entry_state(key)
+        for problem in entry.problems if entry else ():
+            warn_at(problem.message, problem.subtype, *domain.entry_position(key))
+    changed = set(domain.data["changed_keys"])
+    domain.data["changed_keys"] = set()  # only this build's changes matter
+    return sorted(adapter.citing_docnames(env, changed)) if changed else []
+
+
+def setup_reading(app: Sphinx) -> None:
+    app.connect("builder-inited", check_bib_files, priority=BEFORE_BIBTEX_PARSES)
+    app.connect("env-get-outdated", refresh_records)
+    app.connect("env-updated", report_problems)

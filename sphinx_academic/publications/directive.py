@@ -1,0 +1,156 @@
+"""The ``publications`` directive: bib entries as a year-grouped, citable publication list.
+
+Read time: the entries are selected with the extension's filter evaluator, grouped by the
+year their record shows, and (unless ``:no-index:``) made sphinxcontrib-bibtex citation
+targets through its own ``bibliography`` directive; each group becomes a
+:class:`~.nodes.publication_list` placeholder that :mod:`.lists` fills at write time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..bib import adapter
+from ..bib.filters import FilterError, parse_filter
+from ..bib.filters import entry_view as filter_entry
+from ..bib.records import UNDATED, year_sort_key
+from ..domain import AcademicDomain, PublicationList
+from ..messages import Subtype, warn
+from .nodes import publication_list
+from .style import STYLE_NAME
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+
+SELECTED_FILTER = r'selected % "^\s*(true|yes|1)\s*$"'
+COMPONENT = "publications"
+
+
+def unique_id(document: nodes.document, base: str) -> str:
+    """``base`` made a valid id, suffixed if the page already has it; reserved on the page."""
+    id_ = nodes.make_id(base) or "academic"
+    candidate, n = id_, 1
+    while candidate in document.ids:
+        n += 1
+        candidate = f"{id_}-{n}"
+    document.ids[candidate] = nodes.target()
+    return candidate
+
+
+class PublicationsDirective(SphinxDirective):
+    """``publications [bibfile ...]``: entries of the project's bib files, grouped by year."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "filter": directives.unchanged_required,
+        "selected": directives.flag,
+        "group-by": lambda v: directives.choice(v, ("year", "none")),
+        "no-index": directives.flag,
+    }
+
+    def run(self) -> Sequence[nodes.Node]:
+        domain = AcademicDomain.of(self.env)
+        for path in domain.bibfiles:
+            self.env.note_dependency(path)
+        entries, every_entry = self._entries(domain)
+        if not entries:
+            return []
+        keys = [entry.key for entry in entries]
+        document = self.state.document
+        anchors = [unique_id(document, f"pub-{key}") for key in keys]
+        bibliography = ""
+        if "no-index" not in self.options:
+            bibliography = adapter.register_citable_list(self, keys, every_entry, STYLE_NAME)
+        listing = PublicationList(
+            unique_id(document, "publication-list"), tuple(keys), tuple(anchors), bibliography
+        )
+        data = domain.document(self.env.docname)
+        data.lists.append(listing)
+        data.components.add(COMPONENT)
+        if self.options.get("group-by", "year") == "none":
+            return [self._placeholder(listing, keys, anchors)]
+        groups: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            state = domain.entry_state(key)
+            groups.setdefault(state.group if state else UNDATED, []).append(i)
+        # Newest year first; groups that are not years ("in press", "Undated") after every
+        # year, in the order the bib file first has them.
+        order = sorted(groups, key=lambda g: (-year_sort_key(g), groups[g][0]))
+        return [self._section(group, listing, groups[group]) for group in order]
+
+    def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
+        """The selected entries, and whether they are every entry of every bib file."""
+        location = self.get_location()
+        conditions = []
+        if "filter" in self.options:
+            conditions.append(self.options["filter"])
+        if "selected" in self.options:
+            conditions.append(SELECTED_FILTER)
+        expression = " and ".join(f"({c})" for c in conditions) or "True"
+        bibfiles = self._bibfiles(domain)
+        try:
+            accepted = parse_filter(expression)
+            candidates = list(adapter.entries_of(self.env, bibfiles))
+            entries = [e for e in candidates if accepted.accepts(filter_entry(e))]
+        except FilterError as err:
+            warn(f"publications :filter: {err}", Subtype.PUBLICATIONS, location)
+            return [], False
+        if not entries:
+            warn(
+                "publications: no entry matches; check :filter: and :selected: "
+                '(field values are strings: write year == "2025", not year == 2025)',
+                Subtype.PUBLICATIONS,
+                location,
+            )
+        every = len(entries) == len(candidates) and bibfiles == adapter.bibfile_paths(self.env)
+        return entries, every
+
+    def _bibfiles(self, domain: AcademicDomain) -> list[Path]:
+        parsed = adapter.bibfile_paths(self.env)
+        if not self.arguments:
+            return parsed
+        by_original = {adapter.original_of(p, domain.bibfiles).resolve(): p for p in parsed}
+        chosen: list[Path] = []
+        for name in self.arguments[0].split():
+            path = Path(self.env.relfn2path(name)[1]).resolve()
+            if path in by_original:
+                chosen.append(by_original[path])
+            else:
+                warn(
+                    f"publications: {name} is not listed in bibtex_bibfiles; add it there",
+                    Subtype.PUBLICATIONS,
+                    self.get_location(),
+                )
+        return chosen
+
+    def _placeholder(
+        self, listing: PublicationList, keys: Sequence[str], anchors: Sequence[str]
+    ) -> publication_list:
+        return publication_list(
+            keys=list(keys),
+            anchors=list(anchors),
+            bibliography_id=listing.bibliography_id,
+            docname=self.env.docname,
+        )
+
+    def _section(self, group: str, listing: PublicationList, indexes: list[int]) -> nodes.section:
+        document = self.state.document
+        section_id = unique_id(document, f"year-{group}")
+        section = nodes.section(ids=[section_id], classes=["academic-year"])
+        document.ids[section_id] = section
+        section += nodes.title(group, group)
+        section += self._placeholder(
+            listing, [listing.keys[i] for i in indexes], [listing.anchors[i] for i in indexes]
+        )
+        return section
+
+
+def setup_directive(app: Any) -> None:
+    app.add_directive("publications", PublicationsDirective)

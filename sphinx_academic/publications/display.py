@@ -1,0 +1,93 @@
+"""What a publication entry shows: decided once, here, for every renderer.
+
+The HTML writer, the LaTeX/text/man/texinfo lowering, the ``{cite}`` tooltip and any later
+output (a PDF, a feed) read an :class:`EntryDisplay`; none of them decides which authors,
+venue or links an entry shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..bib.records import Author, Link, PublicationRecord
+from ..config import AcademicConfig
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    """How a page shows entries: the settings, and the page's path to the site's root."""
+
+    max_authors: int = 10
+    bibtex_always: bool = True  #: False: only entries with ``bibtex_show = {true}`` (al-folio)
+    root: str = ""
+
+    @classmethod
+    def from_config(cls, config: AcademicConfig, root: str = "") -> EntryView:
+        return cls(config.max_authors, config.bibtex_toggle == "always", root)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorLine:
+    """The author list: names shown, and those folded behind "N more authors"."""
+
+    shown: tuple[Author, ...]
+    hidden: tuple[Author, ...] = ()
+
+    @property
+    def hidden_note(self) -> str:
+        """ "14 more authors" (with "et al." if the list was cut), or ""."""
+        if not self.hidden:
+            return ""
+        count = sum(1 for a in self.hidden if not a.is_others)
+        words = f"{count} more author{'s' if count != 1 else ''}"
+        if any(a.is_others for a in self.hidden):
+            words += " et al."
+        return words
+
+    @property
+    def hidden_owner(self) -> tuple[Author, ...]:
+        """The owner's names among the hidden ones: the note names them ("including …")."""
+        return tuple(a for a in self.hidden if a.highlighted)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryDisplay:
+    """One entry as every output shows it."""
+
+    key: str
+    title: str
+    authors: AuthorLine
+    badge: str
+    venue: str
+    award: str
+    summary: str
+    links: tuple[Link, ...]
+    abstract: str
+    bibtex: str  #: "" when the entry gets no BibTeX toggle
+    preview: Link | None
+    root: str  #: the page's path to the site's root, for local files
+
+
+def author_line(authors: tuple[Author, ...], max_authors: int) -> AuthorLine:
+    """Past ``max_authors``, the rest fold away; a list just one longer is shown whole."""
+    if not max_authors or len(authors) <= max_authors + 1:
+        return AuthorLine(authors)
+    return AuthorLine(authors[:max_authors], authors[max_authors:])
+
+
+def display(record: PublicationRecord, view: EntryView) -> EntryDisplay:
+    shows_bibtex = view.bibtex_always if record.bibtex_show is None else record.bibtex_show
+    return EntryDisplay(
+        key=record.key,
+        title=record.title,
+        authors=author_line(record.authors, view.max_authors),
+        badge=record.abbr,
+        venue=record.venue_line(),
+        award=record.award,
+        summary=record.summary,
+        links=record.links,
+        abstract=record.abstract,
+        bibtex=record.bibtex if shows_bibtex else "",
+        preview=record.preview,
+        root=view.root,
+    )

@@ -1,0 +1,88 @@
+"""Write time: each list placeholder becomes its entries, from the domain's records.
+
+At ``doctree-resolved``, after every post-transform: a list of thousands of entries would
+otherwise be walked by each of them (Sphinx's, sphinx-design's, this extension's) although
+none has anything to do in it. The entries hold only external links and the ids that
+``{cite}`` points at, so nothing here needs resolving.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.util.osutil import relative_uri
+
+from ..bib import adapter
+from ..config import AcademicConfig
+from ..domain import AcademicDomain
+from .display import EntryView, display
+from .nodes import publication_entry, publication_list
+from .plain import search_text
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+
+def page_root(builder: Builder, docname: str) -> str:
+    """The path from a page to the site's root ("" or "../" …), for links to local files."""
+    try:
+        root = relative_uri(builder.get_target_uri(docname), "")
+    except NoUri:
+        return ""
+    return "" if root in ("./", ".") else root
+
+
+def entry_view(app: Sphinx, docname: str) -> EntryView:
+    config = AcademicConfig.from_config(app.config)
+    return EntryView.from_config(config, page_root(app.builder, docname))
+
+
+def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(publication_list))
+    if not placeholders:
+        return
+    env = app.env
+    domain = AcademicDomain.of(env)
+    view = entry_view(app, docname)
+    cite_ids: dict[tuple[str, str], dict[str, str]] = {}
+    for node in placeholders:
+        bibliography = node["bibliography_id"]
+        ids = {}
+        if bibliography:
+            where = (node["docname"], bibliography)
+            if where not in cite_ids:
+                cite_ids[where] = adapter.citation_ids(env, *where)
+            ids = cite_ids[where]
+        items = []
+        for key, anchor in zip(node["keys"], node["anchors"], strict=True):
+            record = domain.record(key)
+            if record is None:
+                continue
+            shown = display(record, view)
+            cite_id = ids.get(key, "")
+            items.append(
+                publication_entry(
+                    "",
+                    nodes.Text(search_text(shown)),
+                    display=shown,
+                    ids=[anchor, cite_id] if cite_id else [anchor],
+                    classes=["academic-pub"],
+                    docname=node["docname"],
+                    cite_id=cite_id,
+                )
+            )
+        parent = node.parent
+        if items:
+            node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+            continue
+        parent.remove(node)
+        year_section = isinstance(parent, nodes.section) and "academic-year" in parent["classes"]
+        if year_section and len(parent) == 1:  # only its title is left
+            parent.parent.remove(parent)
+
+
+def setup_lists(app: Sphinx) -> None:
+    app.connect("doctree-resolved", render_lists)

@@ -1,0 +1,87 @@
+"""An entry as standard docutils nodes, for every builder but HTML (LaTeX, text, man, texinfo).
+
+The builder's own writer then escapes and lays it out: ``\\sphinxstylestrong`` in LaTeX,
+``**…**`` in text. Toggles (abstract, BibTeX, hidden authors) need a browser; elsewhere the
+hidden authors become "and N more authors" and the toggles are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+from ..bib.records import Author, Link
+from .display import AuthorLine, EntryDisplay
+
+
+def names_nodes(authors: Sequence[Author]) -> list[nodes.Node]:
+    """Names separated by commas: the owner's as ``strong``, each run of others as one text."""
+    out: list[nodes.Node] = []
+    run: list[str] = []
+    for i, author in enumerate(authors):
+        if i:
+            run.append(", ")
+        if author.highlighted:
+            if run:
+                out.append(nodes.Text("".join(run)))
+                run = []
+            out.append(nodes.strong(author.name, author.name, classes=["academic-me"]))
+        else:
+            run.append(author.name)
+    if run:
+        out.append(nodes.Text("".join(run)))
+    return out
+
+
+def authors_nodes(line: AuthorLine) -> list[nodes.Node]:
+    out = names_nodes(line.shown)
+    if line.hidden:
+        out.append(nodes.Text(f", and {line.hidden_note}"))
+        if line.hidden_owner:
+            out.append(nodes.Text(", including "))
+            out.extend(names_nodes(line.hidden_owner))
+    return out
+
+
+def link_nodes(links: Sequence[Link], root: str, as_text: bool) -> list[nodes.Node]:
+    """Links as references (LaTeX, texinfo) or as "label: URL" text (text, man)."""
+    out: list[nodes.Node] = []
+    for i, link in enumerate(links):
+        if i:
+            out.append(nodes.Text(", "))
+        url = link.href(root)
+        if as_text:
+            out.append(nodes.Text(f"{link.label}: {url}"))
+        else:
+            out.append(nodes.reference(link.label, link.label, refuri=url))
+    return out
+
+
+def venue_nodes(entry: EntryDisplay) -> list[nodes.Node]:
+    """Badge, venue line and award."""
+    out: list[nodes.Node] = []
+    if entry.badge:
+        out += [nodes.inline(entry.badge, entry.badge), nodes.Text(" ")]
+    if entry.venue:
+        out.append(nodes.Text(entry.venue))
+    if entry.award:
+        if out:
+            out.append(nodes.Text(" · "))
+        out.append(nodes.emphasis(entry.award, entry.award))
+    return out
+
+
+def entry_nodes(entry: EntryDisplay, links_as_text: bool) -> list[nodes.Element]:
+    """The body of one list item: title, authors, venue, summary and links."""
+    out: list[nodes.Element] = [nodes.paragraph("", "", nodes.strong(entry.title, entry.title))]
+    if entry.authors.shown:
+        out.append(nodes.paragraph("", "", *authors_nodes(entry.authors)))
+    venue = venue_nodes(entry)
+    if venue:
+        out.append(nodes.paragraph("", "", *venue))
+    if entry.summary:
+        out.append(nodes.paragraph(entry.summary, entry.summary))
+    if entry.links:
+        out.append(nodes.paragraph("", "", *link_nodes(entry.links, entry.root, links_as_text)))
+    return out

@@ -1,0 +1,74 @@
+"""The publication entry node, and how each builder writes it.
+
+``publication_list`` is the read-time placeholder for one year of one list; at
+``doctree-resolved`` (:mod:`.lists`) it becomes a bullet list of ``publication_entry`` nodes,
+each holding its :class:`~.display.EntryDisplay`. HTML builders write an entry in one string
+(:mod:`.html`); LaTeX, text, man and texinfo writers are given standard nodes
+(:mod:`.lowering`) and lay them out themselves. The entry's only child is the text Sphinx's
+search index reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from ..bib.adapter import latex_citation_anchor
+from .html import entry_html
+from .lowering import entry_nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class publication_list(nodes.General, nodes.Element):
+    """Read-time placeholder: ``keys`` and ``anchors`` of one group of one list."""
+
+
+class publication_entry(nodes.list_item):
+    """One entry: ``display`` (an EntryDisplay), ``ids``, and ``cite_id`` if citable."""
+
+
+def visit_entry_html(self: Any, node: publication_entry) -> None:
+    self.body.append(entry_html(node["display"], node["ids"], node["classes"]))
+    raise nodes.SkipNode
+
+
+def _lowered(node: publication_entry, links_as_text: bool) -> None:
+    node.clear()
+    node.extend(entry_nodes(node["display"], links_as_text))
+
+
+def visit_entry_latex(self: Any, node: publication_entry) -> None:
+    _lowered(node, links_as_text=False)
+    self.visit_list_item(node)
+    if node.get("cite_id"):
+        self.body.append(latex_citation_anchor(node["docname"], node["cite_id"]))
+
+
+def visit_entry_texinfo(self: Any, node: publication_entry) -> None:
+    _lowered(node, links_as_text=False)
+    self.visit_list_item(node)
+
+
+def visit_entry_as_text(self: Any, node: publication_entry) -> None:
+    """Text and man: links as "label: URL", which plain text can show."""
+    _lowered(node, links_as_text=True)
+    self.visit_list_item(node)
+
+
+def depart_entry(self: Any, node: publication_entry) -> None:
+    self.depart_list_item(node)
+
+
+def setup_nodes(app: Sphinx) -> None:
+    app.add_node(publication_list)
+    app.add_node(
+        publication_entry,
+        html=(visit_entry_html, None),
+        latex=(visit_entry_latex, depart_entry),
+        text=(visit_entry_as_text, depart_entry),
+        man=(visit_entry_as_text, depart_entry),
+        texinfo=(visit_entry_texinfo, depart_entry),
+    )

@@ -1,0 +1,46 @@
+"""Site-wide policy, for a site built around the components (``extensions = ["sphinx_academic"]``
+loads it; ``"sphinx_academic.components"`` alone does not):
+
+- ``assets``: each page loads only the CSS and JavaScript it uses;
+- ``metadata``: the site's address, meta descriptions, OpenGraph, schema.org JSON-LD, sitemap
+  and robots.txt;
+- ``navigation``: incremental builds rewrite every page when the site's navigation changes;
+- ``minify``: Sphinx's own scripts minified in the output;
+- ``envload``: the pickled environment loaded without the garbage collector in the way;
+- ``templates/``: furo's templates with accessibility fixes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from .assets import setup_assets
+from .envload import setup_envload
+from .metadata import setup_metadata
+from .minify import setup_minify
+from .navigation import setup_navigation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Overrides of furo's page and search templates (accessibility fixes).
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+def add_templates_path(app: Sphinx, config: Config) -> None:
+    if config.html_theme == "furo":
+        config.templates_path.append(str(TEMPLATES_DIR))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx_academic.components")
+    app.connect("config-inited", add_templates_path)
+    setup_assets(app)
+    setup_metadata(app)
+    setup_navigation(app)
+    setup_minify(app)
+    setup_envload(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,187 @@
+"""What search engines read: the site's address, schema.org JSON-LD and robots.txt.
+
+Meta descriptions, OpenGraph tags and the sitemap come from sphinxext-opengraph and
+sphinx-sitemap; this module gives them the site's address (``html_baseurl``, else Read the
+Docs' ``READTHEDOCS_CANONICAL_URL`` or ``SITE_URL``) and adds what they don't: a ``Person``
+on the home page (from ``academic_person``), a ``ScholarlyArticle`` per entry of the page's
+citable publication lists (from the domain's records), and a ``robots.txt`` that points at
+the sitemap when the address is known.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import io
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain import AcademicDomain
+from ..publications.lists import page_root
+from .head import add_to_head
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from ..bib.records import PublicationRecord
+
+#: ``academic_person`` keys and the schema.org properties they become.
+PERSON_FIELDS = {
+    "name": "name",
+    "job_title": "jobTitle",
+    "affiliation": "affiliation",
+    "alumni_of": "alumniOf",
+    "same_as": "sameAs",
+}
+_ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A ``<script type="application/ld+json">`` that no value can break out of.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes, so ``</script>`` or ``<!--`` in a
+    title stays inside the string.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def person_data(person: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
+    for key, prop in PERSON_FIELDS.items():
+        value = person.get(key)
+        if not value:
+            continue
+        if key in _ORGANIZATION_FIELDS:
+            names = [value] if isinstance(value, str) else list(value)
+            organizations = [{"@type": "Organization", "name": n} for n in names]
+            value = organizations[0] if key == "affiliation" else organizations
+        data[prop] = value
+    return data
+
+
+def add_person(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """The site owner as a schema.org ``Person``, on the home page."""
+    person = app.config.academic_person
+    if person and pagename == app.config.root_doc:
+        add_to_head(context, json_ld(person_data(person)))
+
+
+def describe_search_page(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Sphinx's search page has no document, so no description from sphinxext-opengraph."""
+    if pagename == "search" and 'name="description"' not in context.get("metatags", ""):
+        title = html.escape(app.config.html_title or app.config.project)
+        tag = f'<meta name="description" content="Search the pages of {title}." />'
+        add_to_head(context, tag)
+
+
+def article_data(record: PublicationRecord, root: str = "") -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "ScholarlyArticle",
+        "headline": record.title,
+        "name": record.title,
+        "author": [{"@type": "Person", "name": a.name} for a in record.authors if not a.is_others],
+    }
+    if record.year:
+        data["datePublished"] = record.year
+    if record.venue:
+        data["isPartOf"] = record.venue
+    if record.summary:
+        data["description"] = record.summary
+    if record.abstract:
+        data["abstract"] = record.abstract
+    if record.primary_link:
+        data["url"] = record.primary_link.href(root)
+    others = [link.href(root) for link in record.links if link is not record.primary_link]
+    if others:
+        data["sameAs"] = others
+    return data
+
+
+def add_articles(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """The entries of the page's citable lists as schema.org ``ScholarlyArticle`` items."""
+    domain = AcademicDomain.of(app.env)
+    data = domain.documents.get(pagename)
+    if data is None:
+        return
+    keys = [key for each in data.lists if each.citable for key in each.keys]
+    records = [r for r in (domain.record(key) for key in keys) if r is not None]
+    if records:
+        root = page_root(app.builder, pagename)
+        graph = {
+            "@context": "https://schema.org",
+            "@graph": [article_data(r, root) for r in records],
+        }
+        add_to_head(context, json_ld(graph))
+
+
+def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+    """Allow every crawler; name the sitemap when sphinx-sitemap writes one."""
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir, "robots.txt")
+    extra = [Path(app.confdir, p, "robots.txt") for p in app.config.html_extra_path]
+    if any(p.is_file() for p in extra):
+        return  # the site brings its own
+    lines = ["User-agent: *", "Allow: /"]
+    baseurl = app.config.html_baseurl
+    if baseurl and "sphinx_sitemap" in app.extensions:
+        filename = getattr(app.config, "sitemap_filename", "sitemap.xml")
+        lines.append(f"Sitemap: {baseurl.rstrip('/')}/{filename}")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: sphinx-sitemap's default URL scheme; Read the Docs' address already holds language and version.
+SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
+
+
+def site_address(app: Sphinx, config: Config) -> None:
+    """Fill in the site's address from the environment, for canonical links, ``og:url`` and
+    a sitemap; load sphinx-sitemap only then (without an address it can only warn)."""
+    if not config.html_baseurl:
+        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
+            "SITE_URL", ""
+        )
+    if not config.html_baseurl:
+        return
+    if "sphinxext.opengraph" in app.extensions and not config.ogp_site_url:
+        config.ogp_site_url = config.html_baseurl
+    if "sphinx_sitemap" not in app.extensions:
+        app.setup_extension("sphinx_sitemap")
+    if config.sitemap_url_scheme == SITEMAP_DEFAULT_SCHEME:
+        config.sitemap_url_scheme = "{link}"
+    if not config.sitemap_excludes:  # pages marked noindex do not belong in a sitemap
+        config.sitemap_excludes = ["search.html", "genindex.html"]
+
+
+def setup_metadata(app: Sphinx) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):  # its "matplotlib is not installed" note
+        app.setup_extension("sphinxext.opengraph")
+    app.connect("config-inited", site_address, priority=300)
+    app.connect("html-page-context", add_person)
+    app.connect("html-page-context", add_articles)
+    app.connect("html-page-context", describe_search_page)
+    app.connect("build-finished", write_robots_txt)
