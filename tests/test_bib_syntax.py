@@ -65,8 +65,11 @@ def mentions(text: str, line: int, names: set[str]) -> bool:
 
 
 def summary(entry: Entry) -> tuple[Any, ...]:
+    """What pybtex read of an entry. Its type's leading '@' is left out: pybtex reads
+    '@ @article{' as type '@article' from the first '@' but as 'article' when it resumes at the
+    second after an error, and lines cannot tell which '@' the checker started at."""
     people = {role: [str(person) for person in persons] for role, persons in entry.persons.items()}
-    return entry.type, sorted(entry.fields.items()), sorted(people.items())
+    return entry.type.lstrip("@"), sorted(entry.fields.items()), sorted(people.items())
 
 
 def pybtex_entry_lines(text: str) -> dict[str, int]:
@@ -437,8 +440,8 @@ def test_control_characters_are_removed() -> None:
     assert [(p.line, p.key) for p in checked.problems] == [(2, "a"), (3, None)]
     assert [p.message for p in checked.problems] == [
         "entry 'a' holds an invisible NUL (U+0000) on line 2; delete it (it was removed for now)",
-        "line 3 holds an invisible form feed (U+000C) outside the entries; delete it (it is "
-        "ignored)",
+        "line 3 holds an invisible form feed (U+000C) outside the entries; delete it (pybtex "
+        "ignores text there)",
     ]
     assert "\x00" not in (checked.clean_text or "\x00")
     assert pybtex_read(checked.clean_text or "")[1].entries["a"].fields["title"] == "xy"

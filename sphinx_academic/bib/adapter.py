@@ -34,14 +34,14 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
-from .syntax import BibProblem, check_bibtex
-
 if TYPE_CHECKING:
     from pybtex.database import Entry
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxDirective
     from sphinxcontrib.bibtex.domain import BibtexDomain
+
+    from .syntax import BibProblem
 
 #: The folder of the doctree directory that holds checked copies of broken bib files.
 CHECKED_DIR = "academic-bib"
@@ -149,6 +149,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 def _check(path: Path, encoding: str) -> tuple[BibFileState, str | None]:
     """Check one bib file: its state, and the text to parse instead of it (if any)."""
+    from .syntax import BibProblem, check_bibtex  # only when a file changed
+
     stamp = _stamp(path)
     if stamp is None or not path.is_file():
         return BibFileState(stamp, (), {}, None), None

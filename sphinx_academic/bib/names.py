@@ -15,15 +15,23 @@ from .latex import latex_to_text
 NameKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 
+@lru_cache(maxsize=65536)
 def _normalise(token: str) -> str:
     return unicodedata.normalize("NFKC", latex_to_text(token)).casefold().rstrip(".")
 
 
 def person_key(person: Person) -> NameKey:
     """A comparable key: (given names, family names), decoded, normalised and casefolded."""
-    given = tuple(_normalise(t) for t in (*person.first_names, *person.middle_names))
-    family = tuple(_normalise(t) for t in (*person.prelast_names, *person.last_names))
-    return tuple(t for t in given if t), tuple(t for t in family if t)
+    return _name_key(
+        (*person.first_names, *person.middle_names), (*person.prelast_names, *person.last_names)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _name_key(given: tuple[str, ...], family: tuple[str, ...]) -> NameKey:
+    """Co-authors recur across a bib file: each distinct name is normalised once."""
+    given_key = tuple(t for t in map(_normalise, given) if t)
+    return given_key, tuple(t for t in map(_normalise, family) if t)
 
 
 def display_name(person: Person) -> str:

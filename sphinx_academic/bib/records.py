@@ -151,28 +151,42 @@ def year_sort_key(group: str) -> int:
     return int(group) if _YEAR.fullmatch(group) else -1
 
 
-def _field(entry: Entry, name: str) -> str:
-    return latex_to_text(entry.fields.get(name, ""))
+Fields = Mapping[str, str]
 
 
-def _flag(entry: Entry, name: str) -> bool | None:
-    value = _field(entry, name).strip().casefold()
+def lower_fields(entry: Entry) -> dict[str, str]:
+    """The entry's fields in a plain dict with lower-case names (pybtex's case-insensitive
+    mapping costs a lowercasing per lookup, and an entry is looked up some forty times)."""
+    return {name.lower(): value for name, value in entry.fields.items()}
+
+
+def _text(fields: Fields, name: str) -> str:
+    return latex_to_text(fields.get(name, ""))
+
+
+def _flag(fields: Fields, name: str) -> bool | None:
+    value = _text(fields, name).strip().casefold()
     return value in TRUE_VALUES if value else None
 
 
+def year_of(fields: Fields) -> str:
+    """The year as written: the ``year`` field, else the year of a BibLaTeX ``date``."""
+    return _text(fields, "year") or _text(fields, "date")[:4]
+
+
 def entry_year(entry: Entry) -> str:
-    """The entry's year as written: its ``year`` field, else the year of a BibLaTeX ``date``."""
-    return _field(entry, "year") or _field(entry, "date")[:4]
+    """:func:`year_of` for a pybtex entry, without copying its fields."""
+    fields = entry.fields
+    return latex_to_text(fields.get("year", "")) or latex_to_text(fields.get("date", ""))[:4]
 
 
-def clean_bibtex(entry: Entry) -> str:
+def clean_bibtex(entry: Entry, fields: Fields) -> str:
     """Standard BibTeX for the entry, without display fields; ``arxiv`` becomes ``eprint``."""
     lines = [f"@{entry.original_type}{{{entry.key},"]
     for role in ("author", "editor"):
         if entry.persons.get(role):
             names = " and ".join(str(p) for p in entry.persons[role])
             lines.append(f"  {role} = {{{names}}},")
-    fields = {k.lower(): v for k, v in entry.fields.items()}
     ordered = ["title", *[k for k in fields if k != "title"]]
     for name in ordered:
         if name in STANDARD_FIELDS and name in fields:
@@ -188,15 +202,16 @@ def clean_bibtex(entry: Entry) -> str:
 class _Reader:
     """Reads one entry's links and files, collecting problems as it goes."""
 
-    def __init__(self, entry: Entry, settings: RecordSettings) -> None:
+    def __init__(self, entry: Entry, fields: Fields, settings: RecordSettings) -> None:
         self.entry = entry
+        self.fields = fields
         self.settings = settings
         self.problems: list[Problem] = []
         self.files: list[LocalFile] = []
         self.file_names: list[str] = []
 
     def link(self, field: str, label: str) -> Link | None:
-        raw = self.entry.fields.get(field, "").strip()
+        raw = self.fields.get(field, "").strip()
         if not raw:
             return None
         key = self.entry.key
@@ -233,9 +248,10 @@ class _Reader:
 
 
 def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
-    reader = _Reader(entry, settings)
+    fields = lower_fields(entry)
+    reader = _Reader(entry, fields, settings)
     problems = reader.problems
-    raw_title = entry.fields.get("title", "")
+    raw_title = fields.get("title", "")
     title = latex_to_text(raw_title)
     if not title:
         problems.append(Problem(f"entry {entry.key!r} has no title; add title = {{...}}"))
@@ -246,7 +262,7 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
                 "use LaTeX markup instead (\\emph{...}, \\textbf{...})"
             )
         )
-    year = entry_year(entry)
+    year = year_of(fields)
     if not year:
         problems.append(Problem(f"entry {entry.key!r} has no year; add year = {{YYYY}}"))
     elif not _YEAR.fullmatch(year):
@@ -265,7 +281,7 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
     )
     preview = reader.link("preview", "")
     venue_field, venue = next(
-        ((f, v) for f, v in ((f, _field(entry, f)) for f in VENUE_FIELDS) if v), ("", "")
+        ((f, v) for f, v in ((f, _text(fields, f)) for f in VENUE_FIELDS) if v), ("", "")
     )
     return PublicationRecord(
         key=entry.key,
@@ -275,14 +291,14 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
         venue=venue,
         venue_is_label=venue_field == "venue_label",
         year=year,
-        summary=_field(entry, "summary"),
-        abstract=_field(entry, "abstract"),
+        summary=_text(fields, "summary"),
+        abstract=_text(fields, "abstract"),
         links=links,
-        bibtex=clean_bibtex(entry),
-        abbr=_field(entry, "abbr"),
-        award=_field(entry, "award"),
+        bibtex=clean_bibtex(entry, fields),
+        abbr=_text(fields, "abbr"),
+        award=_text(fields, "award"),
         preview=preview,
-        bibtex_show=_flag(entry, "bibtex_show"),
+        bibtex_show=_flag(fields, "bibtex_show"),
         files=tuple(reader.files),
         file_names=tuple(reader.file_names),
         problems=tuple(problems),

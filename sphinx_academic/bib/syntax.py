@@ -51,17 +51,20 @@ __all__ = ["BibProblem", "CheckedBib", "check_bibtex"]
 class BibProblem:
     """One problem in a bib file: what is wrong and how to fix it."""
 
-    message: str
-    line: int | None
-    key: str | None
+    message: str  # plain English: what is wrong, how to fix it, and what was done for now
+    line: int | None  # 1-based line in the original file (the entry's '@', or the exact line)
+    key: str | None  # the entry's key, as written, when the problem is about one entry
 
 
 @dataclass(frozen=True)
 class CheckedBib:
     """The result of :func:`check_bibtex`."""
 
-    problems: tuple[BibProblem, ...]
+    problems: tuple[BibProblem, ...]  # in line order
+    # casefolded key -> line of the entry's '@'; the first wins; broken entries included
     entry_lines: Mapping[str, int]
+    # None when there is no problem (pybtex reads the original without error); otherwise the
+    # text to give pybtex: the commands that could be read, in file order
     clean_text: str | None
 
 
@@ -766,10 +769,11 @@ class _Scan:
             )
         if expected == "string name":
             return f"{label} has no name (found {found}); write '@string{{name = {{text}}}}'"
+        subject = f"{label}: field '{field}'" if command.kind == "entry" else label
         if expected == "=":
-            return f"{label}: {what} has no '=' (found {found}); write '{field} = {{...}}'"
+            return f"{subject} has no '=' (found {found}); write '{field} = {{...}}'"
         if expected == "value":
-            return f"{label}: {what} has no value (found {found}); write a value in braces {{...}}"
+            return f"{subject} has no value (found {found}); write a value in braces {{...}}"
         return self.close_reason(command, fail, label, found)
 
     def close_reason(self, command: _Command, fail: _Fail, label: str, found: str) -> str:
@@ -823,7 +827,7 @@ class _Scan:
             self.accept_entry(command, limit)
             return
         if self.has_controls:
-            self.report_controls(command, "(it was kept, so the entries using it read the same)")
+            self.report_controls(command)
         sources = self.macro_sources(command, command.fields)
         if command.kind == "string":
             assert command.key is not None
@@ -862,7 +866,7 @@ class _Scan:
             return
         self.kept_keys[key.lower()] = line
         self.check_early_close(command, limit)
-        controls = self.has_controls and self.report_controls(command, "(it was removed for now)")
+        controls = self.has_controls and self.report_controls(command)
         if len(fields) == len(command.fields) and not sources and not controls:
             self.pieces.append((command.at, command.end))
             return
@@ -1006,14 +1010,19 @@ class _Scan:
 
     # -- control characters --
 
-    def report_controls(self, command: _Command, outcome: str) -> bool:
+    def report_controls(self, command: _Command) -> bool:
         """Report the C0 control characters in a command that was read; True if any."""
         found = _CONTROL.search(self.text, command.at, command.end)
         if found is None:
             return False
         count = len(_CONTROL.findall(self.text, found.start(), command.end))
-        if command.kind == "entry" and found.start() < command.key_end:
-            outcome = "(the key was kept as it is, so that it stays distinct)"
+        it, it_was = ("them", "they were") if count > 1 else ("it", "it was")
+        if command.kind != "entry":
+            outcome = f"delete {it} ({it_was} kept, so that the entries using it read the same)"
+        elif found.start() < command.key_end:
+            outcome = f"delete {it} (the key was kept as it is, so that it stays distinct)"
+        else:
+            outcome = f"delete {it} ({it_was} removed for now)"
         if command.kind == "entry":
             label = f"entry '{_visible(command.key)}'"
         else:
@@ -1024,7 +1033,7 @@ class _Scan:
             )
         self.problem(
             f"{label} holds {_describe_control(found.group(), count)} on line "
-            f"{self.lines.line(found.start())}; delete it {outcome}",
+            f"{self.lines.line(found.start())}; {outcome}",
             self.lines.line(found.start()),
             command.key if command.kind == "entry" else None,
         )
@@ -1046,7 +1055,7 @@ class _Scan:
             line = self.lines.line(first.start())
             self.problem(
                 f"line {line} holds {_describe_control(first.group(), count)} outside the "
-                "entries; delete it (it is ignored)",
+                f"entries; delete {'them' if count > 1 else 'it'} (pybtex ignores text there)",
                 line,
                 None,
             )
@@ -1060,5 +1069,6 @@ def _visible(text: str | None) -> str:
 def _describe_control(char: str, count: int) -> str:
     """'an invisible NUL (U+0000)', and how many more there are."""
     name = _CONTROL_NAMES.get(ord(char), "control character")
-    more = f" and {count - 1} more control characters" if count > 1 else ""
+    plural = "s" if count > 2 else ""
+    more = f" and {count - 1} more control character{plural}" if count > 1 else ""
     return f"an invisible {name} (U+{ord(char):04X}){more}"

@@ -14,13 +14,16 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..datafiles import DataFileError, Lined, load_data_file
 from ..urls import UnsafeURLError, checked_url
 from .dates import DateError, parse_date
 from .model import CVItem
+
+if TYPE_CHECKING:
+    from ..datafiles import Lined
 
 
 def _names(text: str) -> frozenset[str]:
@@ -364,6 +367,8 @@ def sections_of(root: Lined, path: Path) -> Iterator[tuple[str, Lined, str]]:
 
 def load_source(path: Path) -> CVSource:
     """Read and map a source file; raises :class:`SourceError` if it cannot be used at all."""
+    from ..datafiles import DataFileError, load_data_file  # only when a source changed
+
     try:
         root = load_data_file(path)
     except DataFileError as err:

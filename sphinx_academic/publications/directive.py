@@ -17,8 +17,6 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..bib import adapter
-from ..bib.filters import FilterError, parse_filter
-from ..bib.filters import entry_view as filter_entry
 from ..bib.records import UNDATED, year_sort_key
 from ..domain import AcademicDomain, PublicationList
 from ..messages import Subtype, warn
@@ -87,6 +85,9 @@ class PublicationsDirective(SphinxDirective):
 
     def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
         """The selected entries, and whether they are every entry of every bib file."""
+        from ..bib.filters import FilterError, parse_filter  # only when a page is read
+        from ..bib.filters import entry_view as filter_entry
+
         location = self.get_location()
         conditions = []
         if "filter" in self.options:
