@@ -24,6 +24,8 @@ bibtex_bibfiles = ["examples/refs.bib"]
 bibtex_reference_style = "author_year"
 academic_author_names = ["Ada Lovelace", "Lovelace, A."]
 academic_max_authors = 4
+# The guide's CV page documents timelines: it is not a CV, so no PDF of it.
+academic_pdf = []
 
 html_theme = "furo"
 html_title = "sphinx-academic user guide"

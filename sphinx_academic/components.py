@@ -15,6 +15,7 @@ from .cards.directive import setup_cards
 from .config import add_config_values
 from .cv.directive import setup_cv
 from .domain import AcademicDomain
+from .pdf.output import setup_pdf
 from .publications import setup_publications
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publications(app)  # publications/: lists, and how each output shows an entry
     setup_cards(app)  # cards/: highlighted-work cards
     setup_cv(app)  # cv/: CV timelines and CV source files
+    setup_pdf(app)  # pdf/: the CV page as a PDF, from the same doctree
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_stylesheet)
     return {

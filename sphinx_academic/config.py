@@ -140,6 +140,43 @@ def _date_formats(name: str, value: Any) -> dict[str, str]:
     return formats
 
 
+def _pdf_pages(name: str, value: Any) -> str | tuple[str, ...]:
+    if value == "auto":
+        return "auto"
+    if value in (None, False):
+        return ()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise _Invalid(
+            '"auto" (the pages with CV timelines), a list of page names such as ["cv"], '
+            "or [] for no PDF"
+        )
+    return tuple(value)
+
+
+def _pdf_fonts(name: str, value: Any) -> tuple[str, ...]:
+    fonts = [value] if isinstance(value, str) else value
+    if (
+        not isinstance(fonts, list | tuple)
+        or not fonts
+        or not all(isinstance(f, str) and f.strip() for f in fonts)
+    ):
+        raise _Invalid(
+            'a list of font family names, the first one preferred, e.g. ["Libertinus Serif"]'
+        )
+    return tuple(f.strip() for f in fonts)
+
+
+def _folders(name: str, value: Any) -> tuple[str, ...]:
+    expects = 'a list of folders inside the conf dir, relative to it, e.g. ["fonts"]'
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise _Invalid(expects)
+    for folder in value:
+        path = PurePosixPath(folder.replace("\\", "/"))
+        if path.is_absolute() or ".." in path.parts or ":" in folder:
+            raise _Invalid(f"{expects}; {folder!r} leaves the conf dir")
+    return tuple(value)
+
+
 def _person(name: str, value: Any) -> dict[str, Any]:
     expects = (
         "a dict with a 'name' and optionally "
@@ -223,6 +260,31 @@ class AcademicConfig:
         "html",
         _person,
         "you, for search engines: a schema.org Person on the home page",
+    )
+
+    pdf: str | tuple[str, ...] = setting(
+        "auto",
+        "html",
+        _pdf_pages,
+        'pages that get a PDF, written by the html build and linked under their title: "auto" '
+        "(the pages with CV timelines), a list of page names, or [] for none",
+    )
+    pdf_paper: str = setting(
+        "us-letter", "html", _choice("us-letter", "a4"), "the PDF's paper size: us-letter or a4"
+    )
+    pdf_fonts: tuple[str, ...] = setting(
+        ("Libertinus Serif",),
+        "html",
+        _pdf_fonts,
+        "font families of the PDF, the first preferred: Typst's own (Libertinus Serif, New "
+        "Computer Modern, DejaVu Sans Mono) or fonts in academic_pdf_font_dirs",
+    )
+    pdf_font_dirs: tuple[str, ...] = setting(
+        (),
+        "html",
+        _folders,
+        "folders (inside the conf dir) with .ttf/.otf fonts for the PDF; system fonts are never "
+        "used, so the PDF is the same on every machine",
     )
 
     @classmethod

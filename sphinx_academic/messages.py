@@ -25,6 +25,7 @@ class Subtype(StrEnum):
     CV = "cv"
     DATE = "date"
     FILES = "files"
+    PDF = "pdf"
 
     @property
     def description(self) -> str:
@@ -41,6 +42,7 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     "cannot be read",
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
     Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
+    Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
 }
 
 

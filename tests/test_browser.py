@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -134,3 +135,29 @@ def test_publication_list_fits_and_its_toggles_open_with_the_keyboard(publicatio
     # An opened BibTeX block wraps instead of widening the page.
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert page.errors == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_printing_the_cv_gives_the_content_in_black_on_white(
+    browser: Any, site_url: str, scheme: str
+) -> None:
+    page = open_page(browser, f"{site_url}/cv.html", ("desktop", scheme))
+    page.emulate_media(media="print")
+    hidden = page.eval_on_selector_all(
+        ".sidebar-drawer, .toc-drawer, .theme-toggle-container, p.academic-pdf-link",
+        "els => els.map(e => getComputedStyle(e).display)",
+    )
+    assert hidden and set(hidden) == {"none"}
+    colours = page.evaluate(
+        """() => [document.body, document.querySelector('.academic-cv-title'),
+                  document.querySelector('.academic-cv-when')].map(e => {
+            const s = getComputedStyle(e); return [s.color, s.backgroundColor] })"""
+    )
+    body_background = colours[0][1]
+    assert body_background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), colours
+    for colour, _ in colours:
+        channels = [int(c) for c in re.findall(r"\d+", colour)[:3]]
+        assert max(channels) < 60, colours  # black (or nearly) text
+    article = page.eval_on_selector("article", "a => a.getBoundingClientRect().width")
+    assert article > 0.8 * page.evaluate("window.innerWidth")  # the content takes the page
+    page.close()

@@ -46,8 +46,12 @@ def test_new_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     assert len(home.select(".academic-card")) == 2
     publications = BeautifulSoup((out / "publications.html").read_text(), "html.parser")
     assert [s.get_text() for s in publications.select(".academic-me")] == ["Grace Hopper"] * 2
-    cv = BeautifulSoup((out / "cv.html").read_text(), "html.parser").get_text(" ")
+    cv_page = BeautifulSoup((out / "cv.html").read_text(), "html.parser")
+    cv = cv_page.get_text(" ")
     assert "Example University" in cv and "Research Scientist" in cv
+    # The CV page links its PDF, written by the same build.
+    assert cv_page.select_one("p.academic-pdf-link a")["href"] == "Grace-Hopper-CV.pdf"
+    assert (out / "Grace-Hopper-CV.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_new_refuses_a_directory_that_is_not_empty(tmp_path: Path) -> None:

@@ -8,9 +8,10 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -42,7 +43,12 @@ def _literal(text: str) -> nodes.literal:
 
 
 class ConfigTable(SphinxDirective):
+    """``config-table``; ``:only: pdf`` keeps the values whose names start with ``pdf``."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"only": directives.unchanged}
+
     def run(self) -> list[nodes.Node]:
+        only = self.options.get("only", "")
         rows: list[list[nodes.Node | str]] = [
             [
                 _literal(PREFIX + f.name),
@@ -51,6 +57,7 @@ class ConfigTable(SphinxDirective):
                 f.metadata["doc"],
             ]
             for f in fields(AcademicConfig)
+            if f.name.startswith(only)
         ]
         return [_table(["name", "default", "rebuild", "meaning"], rows)]
 
