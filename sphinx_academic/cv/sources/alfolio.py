@@ -93,28 +93,25 @@ def _section(fields: Fields, number: int) -> CVSection | None:
     title = fields.inline("title").plain or f"Section {number}"
     kind = fields.text("type")
     contents = fields.node.get("contents")
+    text_contents = contents is not None and isinstance(contents.value, str)
     if kind and kind not in TYPES:
+        fate = "its text is shown" if text_contents else "the section was left out"
         fields.problems.add(
             f"cv.yml section {title!r}: al-folio has no type {kind!r}"
-            f"{did_you_mean(kind, TYPES)} (it has {', '.join(TYPES)}); its contents are "
-            "shown as text",
+            f"{did_you_mean(kind, TYPES)} (it has {', '.join(TYPES)}); {fate}",
             fields.line_of("type"),
         )
     if kind not in TYPES:
-        if contents is not None and isinstance(contents.value, str) and contents.value.strip():
-            text = fields.inline("contents")
-            return CVSection(
-                title, title, Layout.TEXT, (CVItem(Inline(), summary=(text,)),), fields.line
-            )
-        if not kind:
-            fields.problems.add(
-                f"cv.yml section {title!r} needs a type ({', '.join(TYPES)}); al-folio shows "
-                "its contents as raw text; read as time_table",
-                fields.line,
-            )
-            kind = "time_table"
-        else:
+        if text_contents:  # al-folio shows the contents of a section without a type as text
+            text = CVItem(Inline(), summary=(fields.inline("contents"),))
+            return CVSection(title, title, Layout.TEXT, (text,), fields.line)
+        if kind:
             return None
+        fields.problems.add(
+            f"cv.yml section {title!r} needs a type ({', '.join(TYPES)}); read as time_table",
+            fields.line,
+        )
+        kind = "time_table"
     layout = TYPES[kind]
     entries: list[CVItem] = []
     if kind == "list":
