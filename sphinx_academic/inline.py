@@ -107,7 +107,8 @@ def checked_link(raw: str) -> str:
         raise LinkProblem(str(err)) from None
     if has_scheme(url):
         return url
-    if _BARE_HOST.match(url):
+    host = _BARE_HOST.match(url)
+    if host and host.group(1).lower() not in _FILE_ENDINGS:
         return "https://" + url
     raise LinkProblem(
         f"the link {url[:60]!r} is relative; links in CV files must be full addresses "
@@ -115,7 +116,11 @@ def checked_link(raw: str) -> str:
     )
 
 
-_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
+_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,})(?:[/?#]\S*)?$", re.I)
+#: Endings of file names, which look like top-level domains but name a file: "about.html".
+_FILE_ENDINGS = frozenset(
+    "html htm php asp aspx jsp pdf md txt xml json png jpg jpeg gif svg".split()
+)
 
 
 # ------------------------------------------------------------------ reading Markdown

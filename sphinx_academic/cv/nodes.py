@@ -45,8 +45,9 @@ class cv_person(nodes.General, nodes.TextElement):
     """The CV's header: ``person`` (a Person); its text is what search reads."""
 
 
-class cv_numbered(nodes.General, nodes.Element):
-    """A numbered list of entries (``list_item`` children); ``reversed`` counts down."""
+class cv_numbered(nodes.enumerated_list):
+    """A numbered list of entries (``list_item`` children); ``reversed`` counts down, which
+    HTML can say (``<ol reversed>``) and the other writers cannot."""
 
 
 @dataclass(frozen=True, slots=True)
