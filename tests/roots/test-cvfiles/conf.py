@@ -6,3 +6,4 @@ html_theme = "furo"
 project = "CV files"
 exclude_patterns = ["_build"]
 bibtex_bibfiles = []  # sphinxcontrib-bibtex needs the setting; these pages cite nothing
+html_theme_options = {"top_of_page_buttons": []}  # as the reference site: no source buttons
