@@ -215,8 +215,16 @@ def test_cv_page_from_cv_yml_and_resume_json(app) -> None:
         "Projects",
     ]
     text = " ".join(resume.get_text().split())
-    for shown in ("Member", "Prussian Academy of Sciences", "PhD in Physics", "Copley Medal",
-                  "Swiss citizenship", "Canton of Zurich", "summa cum laude", "Max Planck"):
+    for shown in (
+        "Member",
+        "Prussian Academy of Sciences",
+        "PhD in Physics",
+        "Copley Medal",
+        "Swiss citizenship",
+        "Canton of Zurich",
+        "summa cum laude",
+        "Max Planck",
+    ):
         assert shown in text, shown
 
 
