@@ -29,7 +29,7 @@ def test_papers_bib_fields_keep_their_al_folio_meaning(app) -> None:
     out = Path(app.outdir)
     soup = html_of(app, "index.html")
     brownian = entry(soup, "einstein1905movement")
-    # abbr: a badge; award: shown with the venue; the owner's name highlighted.
+    # abbr: a badge; award: a toggle labelled "Award" (no award_name); the owner highlighted.
     assert brownian.select_one(".academic-badge").get_text() == "Ann. Phys."
     assert "Best paper of the volume" in brownian.select_one(".academic-award").get_text()
     assert brownian.select_one(".academic-me").get_text() == "Albert Einstein"
@@ -58,6 +58,19 @@ def test_papers_bib_fields_keep_their_al_folio_meaning(app) -> None:
     assert "altmetric" not in str(brownian) and "dimensions" not in str(brownian)
 
     epr = entry(soup, "einstein1935can")
+    # al-folio's periodical line: venue, location, month and year, then additional_info
+    # (Markdown); award (Markdown) under award_name.
+    venue = epr.select_one(".academic-pub-venue")
+    assert " ".join(venue.get_text().split()) == (
+        "PhysRev Physical Review, New Jersey, May 1935. More Information can be found here"
+    )
+    assert venue.select_one("em").get_text() == "More Information"
+    assert venue.select_one("a")["href"] == "https://example.org/epr-info"
+    award = epr.select_one("details.academic-award")
+    assert award.summary.get_text() == "Best Paper"
+    assert award.select_one("strong").get_text() == "Paper of the Year"
+    assert award.select_one("a")["href"] == "https://example.org/award"
+    assert "**" not in epr.get_text() and "](" not in epr.get_text()
     assert links(epr) == {
         "arXiv": "https://arxiv.org/abs/quant-ph/0000001",
         "Code": "https://github.com/example/epr",
