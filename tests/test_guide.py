@@ -86,5 +86,6 @@ def test_every_bib_field_is_documented() -> None:
     text = (GUIDE / "bibtex.md").read_text(encoding="utf-8")
     fields = [field for field, _ in LINK_FIELDS]
     fields += ["venue_label", "summary", "abstract", "selected", "abbr", "award", "preview"]
+    fields += ["award_name", "month", "location", "additional_info"]
     for field in [*fields, "bibtex_show"]:
         assert f"`{field}`" in text, field
