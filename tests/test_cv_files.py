@@ -454,3 +454,62 @@ def test_other_builders_show_the_same_cv(
         ]:
             assert expected in tex, expected
         assert "{[}3{]} This is a reversed numbered entry." in tex
+
+
+RENDERCV_NEWER = """\
+cv:
+  name: Ada Lovelace
+  headline: Analyst of **engines**
+  email: [ada@example.org, lovelace@example.org]
+  website: [https://example.org/ada]
+  custom_connections:
+    - placeholder: Book a call
+      url: https://example.org/call
+      fontawesome_icon: calendar-days
+  photo: ada.jpg
+  sections:
+    Work Experience:
+      - company: Engines Ltd
+        position: Analyst
+        start_date: 1842-07
+        end_date: 1842-07
+        tags: [research]
+        highlights:
+          - Notes - on loops - on Bernoulli numbers
+    Notes:
+      - content: A text entry with tags.
+        tags: [cv]
+design:
+  theme: classic
+  page: {size: a4}
+locale:
+  language: english
+settings:
+  current_date: 2025-01-01
+  bold_keywords: [Python]
+  render_command: {pdf_path: out.pdf}
+"""
+
+
+def test_rendercv_newer_fields_and_settings_build_without_warnings(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pages = {"cv": "# CV\n\n```{cv-timeline}\n:source: cv.yaml\n:header:\n```\n"}
+    app = build_site(make_app, tmp_path / "site", pages, {"cv.yaml": RENDERCV_NEWER})
+    assert warnings_of(app) == ""
+    soup = html_of(app, "cv.html")
+    person = soup.select_one(".academic-cv-person")
+    assert person.select_one(".academic-cv-headline strong").get_text() == "engines"
+    assert [a["href"] for a in person.select("a")][-2:] == [
+        "https://example.org/ada",
+        "https://example.org/call",
+    ]
+    assert len(person.select("li.academic-cv-contact-email")) == 2
+    work = sections(soup)["Work Experience"]
+    entry = work.select_one("li.academic-cv-entry")
+    # A same-day range is one date; " - " in a highlight starts sub-bullets, as in RenderCV.
+    assert [t.get_text() for t in entry.find_all("time")] == ["July 1842"]
+    top = entry.select_one("ul > li")
+    assert top.p.get_text() == "Notes"
+    assert [li.get_text() for li in top.select("ul li")] == ["on loops", "on Bernoulli numbers"]
+    assert sections(soup)["Notes"].p.get_text() == "A text entry with tags."
