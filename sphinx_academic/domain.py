@@ -23,7 +23,7 @@ from sphinx.domains import Domain
 
 from .bib.adapter import bib_entries
 from .bib.records import build_record, digest
-from .cv.sources import CVSource, SourceError, load_source
+from .cv.sources import SourceError, load_source
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from .bib.adapter import BibFileState
     from .bib.records import Problem, PublicationRecord, RecordSettings
-    from .cv.model import CVItem
+    from .cv.model import CV, CVItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ class CachedSource:
     """A CV source file as last read: what was read, or why it could not be."""
 
     stamp: tuple[int, int] | None
-    source: CVSource | None
+    source: CV | None
     error: SourceError | None
 
 
@@ -250,7 +250,7 @@ class AcademicDomain(Domain):
 
     # ------------------------------------------------------------------ CV sources
 
-    def cv_source(self, path: Path) -> CVSource:
+    def cv_source(self, path: Path) -> CV:
         """The source file, read once per change; raises its SourceError if it can't be used."""
         cache: dict[str, CachedSource] = self.data["cv_sources"]
         stamp = _stamp(path)

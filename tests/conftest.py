@@ -87,3 +87,16 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, to inject into pages (``npm ci --prefix tests`` installs it)."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing: CI must run 'npm ci --prefix tests'")
+        pytest.skip("axe-core is missing: npm ci --prefix tests")
+    return AXE.read_text(encoding="utf-8")

@@ -563,7 +563,7 @@ def test_5000_entries_are_checked_fast() -> None:
     assert checked.problems == ()
     assert checked.clean_text is None
     assert len(checked.entry_lines) == 5000
-    assert seconds < 0.5
+    assert seconds < 5  # linear (speed itself is measured by benchmarks)
 
 
 @pytest.mark.parametrize(
@@ -582,5 +582,5 @@ def test_5000_entries_are_checked_fast() -> None:
 )
 def test_huge_inputs_finish_quickly(text: str) -> None:
     seconds, checked = timed(text.encode())
-    assert seconds < 1
+    assert seconds < 5  # no blow-up
     assert not any("could not check" in p.message for p in checked.problems)

@@ -150,8 +150,8 @@ def test_unsafe_urls_are_dropped_with_located_warnings(hostile: tuple[Path, str]
         unsafe = f"unsafe URL scheme '{scheme}'"
         assert located(stderr, src / "refs.bib", rf"\w+ of 'evil\d+': {unsafe}"), scheme
         assert located(stderr, src / "index.md", f"work-card :links: {unsafe}"), scheme
-        assert located(stderr, src / "resume.json", f"CV source: {unsafe}"), scheme
-        assert located(stderr, src / "cv.yaml", f"CV source: {unsafe}"), scheme
+        assert located(stderr, src / "resume.json", f"CV source: .*{unsafe}"), scheme
+        assert located(stderr, src / "cv.yaml", f"CV source: .*{unsafe}"), scheme
     assert located(stderr, src / "index.md", 'could not find bibtex key "nosuchkey"')
     soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     good = soup.select('a.academic-link[href^="https://example.org/"]')

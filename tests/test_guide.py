@@ -47,9 +47,14 @@ def test_examples_are_rendered_by_the_extension(guide: Path) -> None:
         "Notes and numbers",
         "A talk without a bib entry",
     ]
-    cv = page(guide, "cv.html").select(".guide-rendered ol.academic-timeline")
-    assert len(cv) == 4  # MyST, RenderCV, JSON Resume, al-folio
-    assert "Poetical science" in cv[3].get_text()
+    examples = page(guide, "cv.html").select(".guide-rendered")
+    assert len(examples) == 4  # MyST, RenderCV, JSON Resume, al-folio
+    assert [len(e.select("ol.academic-timeline")) for e in examples] == [1, 2, 2, 2]
+    assert examples[1].select_one(".academic-cv-name").get_text() == "Ada Lovelace"
+    assert examples[1].select_one("strong strong, .academic-cv-authors strong").get_text() == (
+        "Ada Lovelace"
+    )
+    assert "Poetical science" in examples[3].get_text()
 
 
 @pytest.mark.parametrize("source", sorted(DIRECTIVES))
@@ -81,5 +86,6 @@ def test_every_bib_field_is_documented() -> None:
     text = (GUIDE / "bibtex.md").read_text(encoding="utf-8")
     fields = [field for field, _ in LINK_FIELDS]
     fields += ["venue_label", "summary", "abstract", "selected", "abbr", "award", "preview"]
+    fields += ["award_name", "month", "location", "additional_info"]
     for field in [*fields, "bibtex_show"]:
         assert f"`{field}`" in text, field

@@ -7,15 +7,17 @@ kept with the record (``problems``), each with how to fix it.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from ..files import FileMissing, FileRefused, LocalFile, is_local_name, local_file
+from ..inline import Inline, markdown
 from ..messages import Subtype
 from ..urls import UnsafeURLError, checked_url
 from .latex import latex_to_text
@@ -121,12 +123,17 @@ class PublicationRecord:
     links: tuple[Link, ...]
     bibtex: str
     abbr: str
-    award: str
+    award: Inline  #: al-folio's ``award``: Markdown, shown under ``award_name``
     preview: Link | None  #: a small image shown beside the entry
     bibtex_show: bool | None  #: the entry's own ``bibtex_show``, if it has one
     files: tuple[LocalFile, ...]  #: local files the links point at, to copy into the site
     file_names: tuple[str, ...]  #: every local name looked up (conf-dir relative), found or not
     problems: tuple[Problem, ...]
+    #: al-folio's fields, read by :func:`alfolio_fields`
+    award_name: str = ""
+    month: str = ""
+    location: str = ""
+    additional_info: Inline = field(default_factory=Inline)
 
     @property
     def group(self) -> str:
@@ -139,11 +146,13 @@ class PublicationRecord:
         return next((by_field[f] for f in PRIMARY_LINK_ORDER if f in by_field), None)
 
     def venue_line(self, year: str | None = None) -> str:
-        """The venue as shown: a ``venue_label`` as written; else venue and year (or a year)."""
+        """The venue as shown: a ``venue_label`` as written; else venue, location, month and
+        year (as al-folio's "Phys. Rev., New Jersey, May 1935")."""
         year = self.year if year is None else year
         if self.venue_is_label or (year and year in self.venue):
             return self.venue
-        return ", ".join(part for part in (self.venue, year) if part)
+        when = " ".join(part for part in (self.month, year) if part) if year else ""
+        return ", ".join(part for part in (self.venue, self.location, when) if part)
 
 
 def year_sort_key(group: str) -> int:
@@ -247,6 +256,42 @@ class _Reader:
         return Link(field, label, quote(found.site_path), local=True)
 
 
+def _month(fields: Fields) -> str:
+    """``month`` as a name: pybtex expands ``may`` to "May"; ``5`` and ``05`` become "May"."""
+    month = _text(fields, "month").strip()
+    if month.isdigit() and 1 <= int(month) <= 12:
+        return calendar.month_name[int(month)]
+    return month[:1].upper() + month[1:]
+
+
+class AlfolioFields(NamedTuple):
+    award: Inline
+    award_name: str
+    month: str
+    location: str
+    additional_info: Inline
+
+
+def alfolio_fields(fields: Fields, problems: list[Problem]) -> AlfolioFields:
+    """al-folio's display fields: ``award`` and ``additional_info`` are Markdown (its
+    ``bib.liquid`` markdownifies them), ``award_name`` labels the award, ``month`` and
+    ``location`` join the venue line."""
+
+    def markup(name: str) -> Inline:
+        found: list[str] = []
+        inline = markdown(_text(fields, name).strip(), found)
+        problems.extend(Problem(f"{name}: {message}") for message in found)
+        return inline
+
+    return AlfolioFields(
+        markup("award"),
+        _text(fields, "award_name").strip(),
+        _month(fields),
+        _text(fields, "location").strip(),
+        markup("additional_info"),
+    )
+
+
 def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
     fields = lower_fields(entry)
     reader = _Reader(entry, fields, settings)
@@ -280,6 +325,7 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
         link for link in (reader.link(field, label) for field, label in LINK_FIELDS) if link
     )
     preview = reader.link("preview", "")
+    alfolio = alfolio_fields(fields, problems)
     venue_field, venue = next(
         ((f, v) for f, v in ((f, _text(fields, f)) for f in VENUE_FIELDS) if v), ("", "")
     )
@@ -296,12 +342,16 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
         links=links,
         bibtex=clean_bibtex(entry, fields),
         abbr=_text(fields, "abbr"),
-        award=_text(fields, "award"),
+        award=alfolio.award,
         preview=preview,
         bibtex_show=_flag(fields, "bibtex_show"),
         files=tuple(reader.files),
         file_names=tuple(reader.file_names),
         problems=tuple(problems),
+        award_name=alfolio.award_name,
+        month=alfolio.month,
+        location=alfolio.location,
+        additional_info=alfolio.additional_info,
     )
 
 

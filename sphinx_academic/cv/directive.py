@@ -1,8 +1,10 @@
 """The ``cv-timeline`` and ``cv-entry`` directives: dated CV entries, written or read from a file.
 
 ``cv-entry`` reads one entry from its options and parses its body as MyST or reST;
-``cv-timeline`` collects them, and with ``:source:`` adds the entries of a RenderCV, JSON
-Resume or al-folio file (:mod:`.sources`), read once per change and kept in the domain.
+``cv-timeline`` collects them, and with ``:source:`` shows a whole RenderCV, JSON Resume or
+al-folio file (:mod:`.sources`): the person's header when asked, then each section under its
+own heading. A file is read once per change and kept in the domain; its problems are warned
+about once per build, however many directives show it.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..domain import AcademicDomain
 from ..files import FileMissing, FileRefused, resolve_inside
+from ..inline import Inline
 from ..messages import Location, Subtype, warn, warn_at
+from .body import entry_node, section_content
 from .dates import DateError, parse_date
-from .model import CVItem
-from .nodes import cv_entry, cv_header, cv_timeline, header_text, setup_nodes
-from .sources import SourceError, source_entry_body
+from .model import CV, CVItem, CVSection
+from .nodes import cv_entry, cv_person, cv_timeline, person_text, setup_nodes
+from .sources import SourceError
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,13 +55,6 @@ def read_dates(
         warn(f"cv-entry: {item.order_problem}", Subtype.DATE, location)
 
 
-def entry_node(item: CVItem, body: Sequence[nodes.Node], formats: Mapping[str, str]) -> cv_entry:
-    header = header_text(item, formats)
-    node = cv_entry("", cv_header(header, header), *body, item=item)
-    node["academic_sort_key"] = item.sort_key
-    return node
-
-
 class CVEntryDirective(SphinxDirective):
     """``cv-entry``: one dated entry; the body is MyST or reST (bullets, links, citations)."""
 
@@ -80,9 +77,9 @@ class CVEntryDirective(SphinxDirective):
             warn("cv-entry needs a :title: (the role, degree or award)", Subtype.CV, location)
             title = "Untitled entry"
         item = CVItem(
-            title=title,
-            organization=self.options.get("organization", "").strip(),
-            location=self.options.get("location", "").strip(),
+            title=Inline.of(title),
+            organization=Inline.of(self.options.get("organization", "").strip()),
+            location=Inline.of(self.options.get("location", "").strip()),
             when=self.options.get("when", "").strip(),
             category=self.options.get("category", "").strip(),
         )
@@ -98,32 +95,45 @@ class CVEntryDirective(SphinxDirective):
 
 
 class CVTimelineDirective(SphinxDirective):
-    """``cv-timeline``: a dated list of ``cv-entry`` directives and/or a CV source's entries."""
+    """``cv-timeline``: ``cv-entry`` directives, and/or a whole CV file (``:source:``).
+
+    A file's sections become real sections of the page, under the heading the directive is
+    under (one level down), each with its own title: they are in the page's table of contents
+    and are targets a link or a PDF outline can use.
+    """
 
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "sort": lambda v: directives.choice(v, ("reverse", "as-written")),
         "source": directives.path,
         "sections": directives.unchanged,
+        "header": directives.flag,
+        "no-headings": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
-        timeline = cv_timeline()
-        self.set_source_info(timeline)
         parsed = nodes.container()
         self.state.nested_parse(self.content, self.content_offset, parsed)
         items = [c for c in parsed.children if isinstance(c, cv_entry)]
-        others = [c for c in parsed.children if not isinstance(c, cv_entry)]
-        if "source" in self.options:
-            items += self._source_items()
-        for other in others:
-            if not isinstance(other, nodes.comment | nodes.system_message):
+        messages = [c for c in parsed.children if isinstance(c, nodes.system_message)]
+        for other in parsed.children:
+            if not isinstance(other, cv_entry | nodes.comment | nodes.system_message):
                 warn("cv-timeline holds only cv-entry directives", Subtype.CV, other)
-        if self.options.get("sort") == "reverse":
-            items.sort(key=lambda node: node["academic_sort_key"], reverse=True)
-        timeline.extend(items)
         AcademicDomain.of(self.env).document(self.env.docname).components.add(COMPONENT)
-        return [timeline, *[o for o in others if isinstance(o, nodes.system_message)]]
+        out: list[nodes.Node] = []
+        if items or "source" not in self.options:
+            timeline = cv_timeline()
+            self.set_source_info(timeline)
+            timeline.extend(self._sorted(items))
+            out.append(timeline)
+        if "source" in self.options:
+            out.extend(self._source_nodes())
+        return out + messages
+
+    def _sorted(self, entries: list[cv_entry]) -> list[cv_entry]:
+        if self.options.get("sort") == "reverse":
+            return sorted(entries, key=lambda node: node["academic_sort_key"], reverse=True)
+        return entries
 
     def _source_path(self) -> Path | None:
         relative, absolute = self.env.relfn2path(self.options["source"])
@@ -139,7 +149,30 @@ class CVTimelineDirective(SphinxDirective):
             )
         return None
 
-    def _source_items(self) -> list[cv_entry]:
+    def _wanted(self, source: CV, path: Path) -> list[CVSection]:
+        """The sections ``:sections:`` names (by key or title), in its order; all if none."""
+        names = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
+        if not names:
+            return list(source.sections)
+        by_name = {s.key: s for s in source.sections} | {s.title: s for s in source.sections}
+        by_name |= {k.casefold(): v for k, v in list(by_name.items())}
+        out = []
+        for name in names:
+            section = by_name.get(name) or by_name.get(name.casefold())
+            if section is None:
+                keys = [s.key for s in source.sections]
+                close = difflib.get_close_matches(name, keys, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; it has {', '.join(keys)}"
+                warn(
+                    f"cv-timeline :sections: {path.name} has no section {name!r}{hint}",
+                    Subtype.CV,
+                    self.get_location(),
+                )
+            elif section not in out:
+                out.append(section)
+        return out
+
+    def _source_nodes(self) -> list[nodes.Node]:
         path = self._source_path()
         if path is None:
             return []
@@ -150,29 +183,46 @@ class CVTimelineDirective(SphinxDirective):
             source = domain.cv_source(path)
         except SourceError:
             return []  # reported once per build by report_source_problems
-        wanted = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
-        names = [section.name for section in source.sections]
-        for name in wanted:
-            if name not in names:
-                close = difflib.get_close_matches(name, names, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; it has {', '.join(names)}"
-                warn(
-                    f"cv-timeline :sections: {path.name} has no section {name!r}{hint}",
-                    Subtype.CV,
-                    self.get_location(),
-                )
-        items = []
-        for section in source.sections:
-            if wanted and section.name not in wanted:
+        formats = self.config.academic_date_format
+        out: list[nodes.Node] = []
+        if "header" in self.options and source.person:
+            text = person_text(source.person)
+            person = cv_person(text, text, person=source.person)
+            person.source, person.line = str(path), 1
+            out.append(person)
+        for section in self._wanted(source, path):
+            content = section_content(section, formats, str(path))
+            if self.options.get("sort") == "reverse":
+                for node in content:
+                    if isinstance(node, cv_timeline):
+                        node[:] = self._sorted(
+                            [c for c in node.children if isinstance(c, cv_entry)]
+                        )
+            for node in content:
+                for entry in node.findall(cv_entry):
+                    data.cv_items.append(entry["item"])
+            if "no-headings" in self.options:
+                out.extend(content)
                 continue
-            for entry in section.entries:
-                node = entry_node(
-                    entry.item, source_entry_body(entry), self.config.academic_date_format
-                )
-                node.source, node.line = str(path), entry.line
-                data.cv_items.append(entry.item)
-                items.append(node)
-        return items
+            out.append(self._section(section.title, content, path, section.line))
+        return out
+
+    def _section(
+        self, title: str, content: list[nodes.Node], path: Path, line: int
+    ) -> nodes.section:
+        document = self.state.document
+        section = nodes.section("", nodes.title(title, title), *content)
+        section["support_smartquotes"] = False
+        section.source, section.line = str(path), line
+        base = nodes.make_id(title) or "section"
+        unique, n = base, 1
+        while unique in document.ids:
+            n += 1
+            unique = f"{base}-{n}"
+        section["ids"].append(unique)
+        section["names"].append(nodes.fully_normalize_name(title))
+        document.note_implicit_target(section, section)
+        return section
 
 
 class StandaloneEntries(SphinxTransform):

@@ -1,9 +1,11 @@
-"""CV timeline nodes, what an entry's header shows, and how each builder writes it.
+"""CV nodes, what an entry's header and the person's header show, and how each builder
+writes them.
 
-HTML is a semantic ordered list with ``<time datetime>`` on every date; LaTeX, text, man and
-texinfo get a plain dated bullet list. A ``cv_entry``'s children are its body (bullets,
-links, citations), written by the builder as usual; the header (dates, title, organization,
-location) comes from its :class:`~.model.CVItem`.
+HTML is written here from the model (a semantic ordered list with ``<time datetime>`` on
+every date; the person as a name, headline and contact list), every piece of text through
+:func:`~..inline.to_html`. LaTeX, text, man and texinfo get standard nodes their own writers
+lay out. An entry's body (bullets, links, citations) is made of standard nodes for every
+builder (:mod:`.body`); only its header comes from its :class:`~.model.CVItem` here.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..escaping import encode
+from ..inline import Inline, to_html, to_nodes
 from .dates import CVDate
-from .model import CVItem
+from .model import Contact, CVItem, Person
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 TIMELINE_CLASS = "academic-timeline"
 DATE_RANGE_SEPARATOR = " \u2013 "  # an en dash
+CONTACT_SEPARATOR = " \u00b7 "  # a middle dot
 
 
 class cv_timeline(nodes.General, nodes.Element):
@@ -35,6 +39,15 @@ class cv_entry(nodes.General, nodes.Element):
 
 class cv_header(nodes.Part, nodes.TextElement):
     """An entry's dates, title, organization and location; its text is what search reads."""
+
+
+class cv_person(nodes.General, nodes.TextElement):
+    """The CV's header: ``person`` (a Person); its text is what search reads."""
+
+
+class cv_numbered(nodes.enumerated_list):
+    """A numbered list of entries (``list_item`` children); ``reversed`` counts down, which
+    HTML can say (``<ol reversed>``) and the other writers cannot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +94,19 @@ def entry_classes(item: CVItem) -> list[str]:
     return classes
 
 
+def header_text(item: CVItem, formats: Mapping[str, str]) -> str:
+    dates = "".join(p.text for p in date_parts(item, formats))
+    heading = ", ".join(
+        p for p in (item.title.plain, item.organization.plain, item.location.plain) if p
+    )
+    return f"{dates} {heading}".strip()
+
+
+def person_text(person: Person) -> str:
+    parts = [person.name.plain, person.headline.plain, *(c.text for c in person.contacts)]
+    return " ".join([p for p in parts if p] + [s.plain for s in person.summary])
+
+
 # ------------------------------------------------------------------ HTML
 
 
@@ -101,12 +127,39 @@ def header_html(item: CVItem, formats: Mapping[str, str]) -> str:
     if parts:
         dates = "".join(_date_html(p) for p in parts)
         out.append(f'<p class="academic-cv-when">{dates}</p>\n')
-    heading = f'<strong class="academic-cv-title">{encode(item.title)}</strong>'
+    pieces = []
+    if item.title:
+        pieces.append(f'<strong class="academic-cv-title">{to_html(item.title)}</strong>')
     if item.organization:
-        heading += f', <em class="academic-cv-org">{encode(item.organization)}</em>'
+        pieces.append(f'<em class="academic-cv-org">{to_html(item.organization)}</em>')
     if item.location:
-        heading += f', <span class="academic-cv-location">{encode(item.location)}</span>'
-    out.append(f'<p class="academic-cv-heading">{heading}</p>\n')
+        pieces.append(f'<span class="academic-cv-location">{to_html(item.location)}</span>')
+    if pieces:
+        out.append(f'<p class="academic-cv-heading">{", ".join(pieces)}</p>\n')
+    return "".join(out)
+
+
+def contact_html(contact: Contact) -> str:
+    text = encode(contact.text)
+    kind = encode(contact.kind)
+    label = f'<span class="academic-cv-network">{kind}</span> ' if contact.shows_kind else ""
+    if contact.url:
+        text = f'<a class="reference external" href="{encode(contact.url)}">{text}</a>'
+    return f'<li class="academic-cv-contact-{nodes.make_id(contact.kind)}">{label}{text}</li>'
+
+
+def person_html(person: Person) -> str:
+    out = ['<div class="academic-cv-person">\n']
+    if person.name:
+        out.append(f'<p class="academic-cv-name">{to_html(person.name)}</p>\n')
+    if person.headline:
+        out.append(f'<p class="academic-cv-headline">{to_html(person.headline)}</p>\n')
+    if person.contacts:
+        items = "".join(contact_html(c) for c in person.contacts)
+        out.append(f'<ul class="academic-cv-contacts" aria-label="Contact">{items}</ul>\n')
+    for paragraph in person.summary:
+        out.append(f'<p class="academic-cv-summary">{to_html(paragraph)}</p>\n')
+    out.append("</div>\n")
     return "".join(out)
 
 
@@ -116,12 +169,6 @@ def visit_timeline_html(self: Any, node: cv_timeline) -> None:
 
 def depart_timeline_html(self: Any, node: cv_timeline) -> None:
     self.body.append("</ol>\n")
-
-
-def header_text(item: CVItem, formats: Mapping[str, str]) -> str:
-    dates = "".join(p.text for p in date_parts(item, formats))
-    heading = ", ".join(p for p in (item.title, item.organization, item.location) if p)
-    return f"{dates} {heading}".strip()
 
 
 def visit_entry_html(self: Any, node: cv_entry) -> None:
@@ -137,6 +184,20 @@ def depart_entry_html(self: Any, node: cv_entry) -> None:
     self.body.append("</li>\n")
 
 
+def visit_person_html(self: Any, node: cv_person) -> None:
+    self.body.append(person_html(node["person"]))
+    raise nodes.SkipNode
+
+
+def visit_numbered_html(self: Any, node: cv_numbered) -> None:
+    reverse = " reversed" if node.get("reversed") else ""
+    self.body.append(f'<ol class="arabic academic-cv-numbered"{reverse}>\n')
+
+
+def depart_numbered_html(self: Any, node: cv_numbered) -> None:
+    self.body.append("</ol>\n")
+
+
 # ------------------------------------------------------------------ everything else
 
 
@@ -146,13 +207,45 @@ def header_nodes(item: CVItem, formats: Mapping[str, str]) -> list[nodes.Element
     if parts:
         out.append(nodes.paragraph("", "".join(p.text for p in parts)))
     heading = nodes.paragraph()
-    heading += nodes.strong(item.title, item.title)
-    if item.organization:
-        heading += nodes.Text(", ")
-        heading += nodes.emphasis(item.organization, item.organization)
-    if item.location:
-        heading += nodes.Text(", " + item.location)
-    out.append(heading)
+    for i, (text, style) in enumerate(
+        (t, s)
+        for t, s in ((item.title, "strong"), (item.organization, "emphasis"), (item.location, ""))
+        if t
+    ):
+        if i:
+            heading += nodes.Text(", ")
+        inner = to_nodes(text)
+        if style == "strong":
+            heading += nodes.strong("", "", *inner)
+        elif style == "emphasis":
+            heading += nodes.emphasis("", "", *inner)
+        else:
+            heading.extend(inner)
+    if heading.children:
+        out.append(heading)
+    return out
+
+
+def person_nodes(person: Person) -> list[nodes.Element]:
+    out: list[nodes.Element] = []
+    if person.name:
+        out.append(nodes.paragraph("", "", nodes.strong("", "", *to_nodes(person.name))))
+    if person.headline:
+        out.append(nodes.paragraph("", "", *to_nodes(person.headline)))
+    if person.contacts:
+        line = nodes.paragraph()
+        for i, contact in enumerate(person.contacts):
+            if i:
+                line += nodes.Text(CONTACT_SEPARATOR)
+            shown = Inline.of(contact.text)
+            if contact.shows_kind:
+                line += nodes.Text(f"{contact.kind}: ")
+            if contact.url:
+                line += nodes.reference(contact.text, contact.text, refuri=contact.url)
+            else:
+                line.extend(to_nodes(shown))
+        out.append(line)
+    out.extend(nodes.paragraph("", "", *to_nodes(s)) for s in person.summary)
     return out
 
 
@@ -174,9 +267,41 @@ def depart_entry_lowered(self: Any, node: cv_entry) -> None:
     self.depart_list_item(node)
 
 
+def visit_person_lowered(self: Any, node: cv_person) -> None:
+    node[:] = person_nodes(node["person"])  # the writer then visits these paragraphs
+
+
+def depart_nothing(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def visit_numbered_lowered(self: Any, node: cv_numbered) -> None:
+    """A numbered list where the writer has one; counting down is written as text."""
+    count = len(node.children)
+    if node.get("reversed"):
+        for number, item in zip(range(count, 0, -1), node.children, strict=True):
+            first = item.children[0] if item.children else None
+            if isinstance(first, nodes.paragraph):
+                first.insert(0, nodes.Text(f"[{number}] "))
+        node["bullet"] = "*"
+        self.visit_bullet_list(node)
+    else:
+        node["enumtype"], node["prefix"], node["suffix"] = "arabic", "", "."
+        self.visit_enumerated_list(node)
+
+
+def depart_numbered_lowered(self: Any, node: cv_numbered) -> None:
+    if node.get("reversed"):
+        self.depart_bullet_list(node)
+    else:
+        self.depart_enumerated_list(node)
+
+
 def setup_nodes(app: Sphinx) -> None:
     as_list = (visit_timeline_as_list, depart_timeline_as_list)
     lowered = (visit_entry_lowered, depart_entry_lowered)
+    person = (visit_person_lowered, depart_nothing)
+    numbered = (visit_numbered_lowered, depart_numbered_lowered)
     app.add_node(
         cv_timeline,
         html=(visit_timeline_html, depart_timeline_html),
@@ -193,4 +318,20 @@ def setup_nodes(app: Sphinx) -> None:
         text=lowered,
         man=lowered,
         texinfo=lowered,
+    )
+    app.add_node(
+        cv_person,
+        html=(visit_person_html, None),
+        latex=person,
+        text=person,
+        man=person,
+        texinfo=person,
+    )
+    app.add_node(
+        cv_numbered,
+        html=(visit_numbered_html, depart_numbered_html),
+        latex=numbered,
+        text=numbered,
+        man=numbered,
+        texinfo=numbered,
     )

@@ -65,9 +65,15 @@ def pdf_pages(app: Sphinx) -> list[str]:
     return [doc for doc in chosen if doc in app.env.found_docs]
 
 
+#: Sphinx's documented defaults of ``author`` and ``project``: not names to print.
+UNSET = ("Author name not set", "Project name not set")
+
+
 def owner_name(app: Sphinx) -> str:
+    """``academic_person``'s name, else ``author``, else ``project``."""
     person = AcademicConfig.from_config(app.config).person
-    return str(person.get("name") or app.config.author or app.config.project or "CV")
+    names = (person.get("name"), app.config.author, app.config.project)
+    return next((str(n) for n in names if n and n not in UNSET), "CV")
 
 
 def pdf_name(app: Sphinx, docname: str) -> str:
@@ -121,18 +127,26 @@ def compile_pdf(app: Sphinx, docname: str, source: str) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="academic-pdf-") as root:
         main = Path(root, "main.typ")
         main.write_text(source, encoding="utf-8")
+        options: dict[str, Any] = {
+            "root": root,
+            "font_paths": fonts,
+            "ignore_system_fonts": True,
+            "timestamp": int(_source_date(app, docname).timestamp()),
+        }
         try:
-            pdf, notes = typst.compile_with_warnings(
-                str(main),
-                root=root,
-                font_paths=fonts,
-                ignore_system_fonts=True,
-                timestamp=int(_source_date(app, docname).timestamp()),
-                pdf_standards=["ua-1"],
-            )
+            pdf, notes = typst.compile_with_warnings(str(main), pdf_standards=["ua-1"], **options)
         except typst.TypstError as err:
-            _warn_typst(docname, "the PDF of this page could not be made", err)
-            return None
+            if not str(getattr(err, "message", err)).startswith("PDF/UA-1 error"):
+                _warn_typst(docname, "the PDF of this page could not be made", err)
+                return None
+            # Text no font can show (an emoji, say) breaks PDF/UA-1, not the PDF: make it
+            # tagged but without the claim, and say which text is missing.
+            _warn_typst(docname, "the PDF of this page is not PDF/UA-1", err)
+            try:
+                pdf, notes = typst.compile_with_warnings(str(main), **options)
+            except typst.TypstError as again:
+                _warn_typst(docname, "the PDF of this page could not be made", again)
+                return None
     for note in notes:
         _warn_typst(docname, "in the PDF of this page", note)
     return bytes(pdf)

@@ -19,7 +19,9 @@ from sphinx import addnodes
 
 from ..bib.records import Author, Link
 from ..cards.nodes import card_header, work_card, work_cards
-from ..cv.nodes import cv_entry, cv_header, cv_timeline, date_parts
+from ..cv.model import Person
+from ..cv.nodes import cv_entry, cv_header, cv_numbered, cv_person, cv_timeline, date_parts
+from ..inline import Inline
 from ..publications.display import EntryDisplay
 from ..publications.nodes import publication_entry
 from ..publications.plain import sentence
@@ -66,6 +68,24 @@ def link(url: str, label_markup: str) -> str:
     return f"#link({string(safe)})[{label_markup}]"
 
 
+def inline(value: Inline) -> str:
+    """Inline runs (strong, emphasis, code, links, breaks) as markup around string literals."""
+    out = []
+    for run in value.runs:
+        if run.is_break:
+            out.append(" \\\n")
+            continue
+        piece = f"#raw({string(run.text)})" if run.code else text(run.text)
+        if run.emphasis:
+            piece = f"#emph[{piece}]"
+        if run.strong:
+            piece = f"#strong[{piece}]"
+        if run.link:
+            piece = link(run.link, piece)
+        out.append(piece)
+    return "".join(out)
+
+
 def names(authors: Sequence[Author]) -> str:
     """Authors separated by commas, the owner's names in bold."""
     parts = [f"#strong[{text(a.name)}]" if a.highlighted else text(a.name) for a in authors]
@@ -87,7 +107,8 @@ def entry_markup(entry: EntryDisplay, absolute: Callable[[Link], str]) -> str:
         for part in (
             f"#strong[{text(entry.badge)}]" if entry.badge else "",
             f"#emph[{text(sentence(entry.venue))}]" if entry.venue else "",
-            f"#emph[{text(sentence(entry.award))}]" if entry.award else "",
+            inline(entry.venue_note) if entry.venue_note else "",
+            f"#emph[{text(entry.award_name + ': ')}]" + inline(entry.award) if entry.award else "",
         )
         if part
     )
@@ -240,17 +261,45 @@ class TypstTranslator(nodes.GenericNodeVisitor):
     def visit_cv_entry(self, node: cv_entry) -> None:
         item = node["item"]
         dates = "".join(text(part.text) for part in date_parts(item, self.date_formats))
-        heading = f"#strong[{text(item.title)}]"
+        pieces = []
+        if item.title:
+            pieces.append(f"#strong[{inline(item.title)}]")
         if item.organization:
-            heading += text(", ") + f"#emph[{text(item.organization)}]"
+            pieces.append(f"#emph[{inline(item.organization)}]")
         if item.location:
-            heading += text(", " + item.location)
+            pieces.append(inline(item.location))
+        heading = text(", ").join(pieces)
         body = "".join(
             self._render_child(child) for child in node.children if not isinstance(child, cv_header)
         ).strip()
         self.body.append(
             f"#cv-entry(dates: {content(dates)}, heading: {content(heading)}){content(body)}\n\n"
         )
+        raise nodes.SkipNode
+
+    def visit_cv_person(self, node: cv_person) -> None:
+        self.body.append(person_markup(node["person"]))
+        raise nodes.SkipNode
+
+    def visit_cv_numbered(self, node: cv_numbered) -> None:
+        items = [content(self._render_child(item)) for item in node.children]
+        count = len(items)
+        numbering = f"start: {count}, reversed: true, " if node.get("reversed") else ""
+        self.body.append(f"#enum({numbering}tight: true, {', '.join(items)})\n\n")
+        raise nodes.SkipNode
+
+    def visit_field_list(self, node: nodes.field_list) -> None:
+        pairs = []
+        for field in node.findall(nodes.field):
+            name, body = field.children[0], field.children[1]
+            pairs.append(
+                "("
+                + content(self._render_child(name))
+                + ", "
+                + content(self._render_child(body).strip())
+                + ")"
+            )
+        self.body.append(f"#terms-grid({', '.join(pairs)})\n\n")
         raise nodes.SkipNode
 
     def _render_child(self, child: nodes.Node) -> str:
@@ -283,6 +332,26 @@ class TypstTranslator(nodes.GenericNodeVisitor):
 
     def unknown_departure(self, node: nodes.Node) -> None:
         pass
+
+
+def person_markup(person: Person) -> str:
+    """A CV file's person: name, headline and contacts (links clickable), summary."""
+    lines = []
+    if person.name:
+        lines.append(f'#text(size: 13pt, weight: "bold")[{inline(person.name)}]')
+    if person.headline:
+        lines.append(inline(person.headline))
+    contacts = [
+        (text(f"{c.kind} ") if c.shows_kind else "")
+        + (link(c.url, text(c.text)) if c.url else text(c.text))
+        for c in person.contacts
+        if c.text
+    ]
+    if contacts:
+        lines.append(text(" · ").join(contacts))
+    summary = "\n\n".join(inline(paragraph) for paragraph in person.summary)
+    block = " \\\n".join(lines)
+    return f"#block(below: 1em)[{block}]\n\n" + (f"{summary}\n\n" if summary else "")
 
 
 def string_block(value: str) -> str:

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 from ..bib.records import Author, Link, PublicationRecord
 from ..config import AcademicConfig
+from ..inline import Inline
+
+#: The label of an award without an ``award_name``.
+AWARD_LABEL = "Award"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,9 @@ class EntryDisplay:
     authors: AuthorLine
     badge: str
     venue: str
-    award: str
+    venue_note: Inline  #: al-folio's ``additional_info``, after the venue line
+    award: Inline  #: al-folio's ``award`` (Markdown), under ``award_name``
+    award_name: str
     summary: str
     links: tuple[Link, ...]
     abstract: str
@@ -83,7 +89,9 @@ def display(record: PublicationRecord, view: EntryView) -> EntryDisplay:
         authors=author_line(record.authors, view.max_authors),
         badge=record.abbr,
         venue=record.venue_line(),
+        venue_note=record.additional_info,
         award=record.award,
+        award_name=record.award_name or (AWARD_LABEL if record.award else ""),
         summary=record.summary,
         links=record.links,
         abstract=record.abstract,
@@ -91,3 +99,11 @@ def display(record: PublicationRecord, view: EntryView) -> EntryDisplay:
         preview=record.preview,
         root=view.root,
     )
+
+
+def note_separator(entry: EntryDisplay) -> str:
+    """What goes between the venue line and ``additional_info``: nothing when the note
+    starts with its own punctuation (al-folio writes ``{. More …}``), else a space."""
+    if not entry.venue or not entry.venue_note:
+        return ""
+    return "" if entry.venue_note.plain[:1] in ".,;:)" else " "

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from ..bib.records import Author, Link
 from ..escaping import encode
-from .display import AuthorLine, EntryDisplay
+from ..inline import to_html
+from .display import AuthorLine, EntryDisplay, note_separator
 
 
 def names_html(authors: Sequence[Author]) -> str:
@@ -42,11 +43,22 @@ def venue_html(entry: EntryDisplay) -> str:
         parts.append(f'<span class="academic-badge">{encode(entry.badge)}</span> ')
     if entry.venue:
         parts.append(f'<span class="academic-venue">{encode(entry.venue)}</span>')
-    if entry.award:
-        if parts:
-            parts.append(" · ")
-        parts.append(f'<em class="academic-award">{encode(entry.award)}</em>')
+    if entry.venue_note:
+        parts.append(f'{note_separator(entry)}<span class="academic-venue-note">')
+        parts.append(f"{to_html(entry.venue_note)}</span>")
     return "".join(parts)
+
+
+def award_html(entry: EntryDisplay) -> str:
+    """al-folio's award: its name, opening the award's text (Markdown) like a toggle."""
+    if not entry.award_name:
+        return ""
+    if not entry.award:
+        return f'<p class="academic-award"><em>{encode(entry.award_name)}</em></p>\n'
+    return (
+        '<details class="academic-toggle academic-award">\n'
+        f"<summary>{encode(entry.award_name)}</summary><p>{to_html(entry.award)}</p>\n</details>"
+    )
 
 
 def preview_html(entry: EntryDisplay) -> str:
@@ -84,6 +96,7 @@ def entry_body_html(entry: EntryDisplay) -> str:
         out.append(f'<p class="academic-pub-summary">{encode(entry.summary)}</p>\n')
     if entry.links:
         out.append(f'<p class="academic-links">{links_html(entry.links, entry.root)}</p>\n')
+    out.append(award_html(entry))
     if entry.abstract:
         out.append(
             '<details class="academic-toggle academic-abstract">\n<summary>Abstract</summary>'

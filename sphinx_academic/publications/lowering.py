@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from ..bib.records import Author, Link
-from .display import AuthorLine, EntryDisplay
+from ..inline import to_nodes
+from .display import AuthorLine, EntryDisplay, note_separator
 
 
 def names_nodes(authors: Sequence[Author]) -> list[nodes.Node]:
@@ -59,16 +60,25 @@ def link_nodes(links: Sequence[Link], root: str, as_text: bool) -> list[nodes.No
 
 
 def venue_nodes(entry: EntryDisplay) -> list[nodes.Node]:
-    """Badge, venue line and award."""
+    """Badge, venue line and al-folio's ``additional_info``."""
     out: list[nodes.Node] = []
     if entry.badge:
         out += [nodes.inline(entry.badge, entry.badge), nodes.Text(" ")]
     if entry.venue:
         out.append(nodes.Text(entry.venue))
+    if entry.venue_note:
+        out.append(nodes.Text(note_separator(entry)))
+        out.extend(to_nodes(entry.venue_note))
+    return out
+
+
+def award_nodes(entry: EntryDisplay) -> list[nodes.Node]:
+    """The award's name, then its text: "Best Paper: For …"."""
+    if not entry.award_name:
+        return []
+    out: list[nodes.Node] = [nodes.emphasis(entry.award_name, entry.award_name)]
     if entry.award:
-        if out:
-            out.append(nodes.Text(" · "))
-        out.append(nodes.emphasis(entry.award, entry.award))
+        out += [nodes.Text(": "), *to_nodes(entry.award)]
     return out
 
 
@@ -80,6 +90,9 @@ def entry_nodes(entry: EntryDisplay, links_as_text: bool) -> list[nodes.Element]
     venue = venue_nodes(entry)
     if venue:
         out.append(nodes.paragraph("", "", *venue))
+    award = award_nodes(entry)
+    if award:
+        out.append(nodes.paragraph("", "", *award))
     if entry.summary:
         out.append(nodes.paragraph(entry.summary, entry.summary))
     if entry.links:

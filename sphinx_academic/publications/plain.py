@@ -22,5 +22,14 @@ def sentence(text: str) -> str:
 def search_text(entry: EntryDisplay) -> str:
     """The words a reader searches for: title, every author, venue, award, summary, abstract."""
     names = ", ".join(a.name for a in (*entry.authors.shown, *entry.authors.hidden))
-    parts = (entry.title, names, entry.venue, entry.award, entry.summary, entry.abstract)
+    parts = (
+        entry.title,
+        names,
+        entry.venue,
+        entry.venue_note.plain,
+        entry.award_name,
+        entry.award.plain,
+        entry.summary,
+        entry.abstract,
+    )
     return "\n".join(p for p in parts if p)
