@@ -25,6 +25,7 @@ class Subtype(StrEnum):
     CV = "cv"
     DATE = "date"
     FILES = "files"
+    COAUTHORS = "coauthors"
 
     @property
     def description(self) -> str:
@@ -41,6 +42,8 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     "cannot be read",
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
     Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
+    Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
+    "keys, a bad URL or ORCID iD",
 }
 
 

@@ -34,6 +34,25 @@ def _name_key(given: tuple[str, ...], family: tuple[str, ...]) -> NameKey:
     return given_key, tuple(t for t in map(_normalise, family) if t)
 
 
+@lru_cache(maxsize=65536)
+def _loose(token: str) -> str:
+    """A name token without accents, case or periods: al-folio's co-author matching."""
+    decomposed = unicodedata.normalize("NFKD", _normalise(token))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def loose_key(person: Person) -> tuple[str, ...]:
+    """Given names then family names, each without accents, case or periods: "Chris De Sa"
+    and "De Sa, Chris" give the same key, however BibTeX splits the name."""
+    parts = (
+        *person.first_names,
+        *person.middle_names,
+        *person.prelast_names,
+        *person.last_names,
+    )
+    return tuple(t for t in (_loose(p) for part in parts for p in part.split()) if t)
+
+
 def display_name(person: Person) -> str:
     """The name as "First Middle von Last, Jr.", LaTeX decoded."""
     parts = [

@@ -12,14 +12,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
+from ..files import FileRefused, resolve_inside
 from ..messages import Subtype, warn_at
 from . import adapter
+from .coauthors import CoauthorFile, CoauthorIndex, CoauthorProblem
 from .names import NameMatcher
-from .records import RecordSettings
+from .records import NO_COAUTHORS, RecordSettings
+from .roles import RoleTable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,10 +33,33 @@ if TYPE_CHECKING:
 BEFORE_BIBTEX_PARSES = 400
 
 
+def coauthor_file(app: Sphinx) -> CoauthorFile | None:
+    """``academic_coauthors``, read once per change; None when the site has none."""
+    setting = AcademicConfig.from_config(app.config).coauthors
+    if not setting:
+        return None
+    candidate = Path(app.confdir) / setting
+    try:
+        path = resolve_inside(
+            candidate, [Path(app.confdir), Path(app.srcdir)], "academic_coauthors:"
+        )
+    except FileRefused as err:
+        return CoauthorFile(
+            str(candidate), None, CoauthorIndex(), (CoauthorProblem(str(err), None),)
+        )
+    return AcademicDomain.of(app.env).coauthor_file(path)
+
+
 def record_settings(app: Sphinx) -> RecordSettings:
     config = AcademicConfig.from_config(app.config)
+    coauthors = coauthor_file(app)
     return RecordSettings(
-        NameMatcher.from_variants(config.author_names), dict(config.file_dirs), str(app.confdir)
+        NameMatcher.from_variants(config.author_names),
+        dict(config.file_dirs),
+        str(app.confdir),
+        RoleTable.from_config(config.author_roles),
+        coauthors.index if coauthors else NO_COAUTHORS,
+        frozenset(config.bibtex_fields),
     )
 
 
@@ -56,6 +83,12 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for path, bibfile in domain.bibfiles.items():
         for syntax_problem in bibfile.problems:
             warn_at(syntax_problem.message, Subtype.BIBTEX, path, syntax_problem.line)
+    coauthors = coauthor_file(app)
+    if coauthors is not None:
+        for coauthor_problem in coauthors.problems:
+            warn_at(
+                coauthor_problem.message, Subtype.COAUTHORS, coauthors.path, coauthor_problem.line
+            )
     for key in sorted(domain.shown_keys()):
         entry = domain.entry_state(key)
         for problem in entry.problems if entry else ():

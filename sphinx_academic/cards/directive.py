@@ -89,6 +89,7 @@ class WorkCardDirective(SphinxDirective):
         "image": directives.uri,
         "alt": directives.unchanged,
         "tags": directives.unchanged,
+        "authors": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -109,6 +110,8 @@ class WorkCardDirective(SphinxDirective):
         if keys:
             for path in domain.bibfiles:
                 self.env.note_dependency(path)
+            if "authors" in self.options and domain.data["coauthors"] is not None:
+                self.env.note_dependency(domain.data["coauthors"].path)
         data = domain.document(self.env.docname)
         data.card_keys.update(keys)
         data.components.add(COMPONENT)
@@ -123,6 +126,7 @@ class WorkCardDirective(SphinxDirective):
             year=self.options.get("year"),
             links=self._links(location),
             tags=[t.strip() for t in self.options.get("tags", "").split(",") if t.strip()],
+            authors="authors" in self.options,
         )
         self.set_source_info(node)
         image = self._image(location)
