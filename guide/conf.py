@@ -24,6 +24,7 @@ bibtex_bibfiles = ["examples/refs.bib"]
 bibtex_reference_style = "author_year"
 academic_author_names = ["Ada Lovelace", "Lovelace, A."]
 academic_max_authors = 4
+academic_coauthors = "examples/coauthors.yml"
 
 html_theme = "furo"
 html_title = "sphinx-academic user guide"

@@ -143,16 +143,16 @@ class _Reader:
 
     def own(self, root: Lined) -> None:
         for person in root.elements():
-            where = f"co-author at line {person.line}"
             if not person.is_mapping:
+                where = f"co-author at line {person.line}"
                 self.problem(f"{where}: write name: and url: (or orcid:) lines", person.line)
                 continue
-            self.unknown_keys(person, OWN_KEYS, where)
             name = person.text("name")
+            where = f"co-author {name!r}" if name else f"co-author at line {person.line}"
+            self.unknown_keys(person, OWN_KEYS, where)
             if not name:
                 self.problem(f"{where}: name is missing; add name: First Last", person.line)
                 continue
-            where = f"co-author {name!r}"
             variants_node = person.get("variants")
             variants = [v.text() for v in variants_node.elements()] if variants_node else []
             if variants_node is not None and (variants_node.text() or not variants_node.is_list):
@@ -160,9 +160,8 @@ class _Reader:
                     f'{where}: variants must be a list, e.g. variants: ["C. Babbage"]',
                     person.key_line("variants"),
                 )
-            orcid = self.orcid(person, where)
-            url = self.url(person, where)
-            if not url and not orcid:
+            url, orcid = self.url(person, where), self.orcid(person, where)
+            if not person.text("url") and not person.text("orcid"):
                 self.problem(f"{where}: give a url: or an orcid:", person.line)
             self.add([name, *filter(None, variants)], url, orcid)
 

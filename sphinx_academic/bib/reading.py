@@ -2,7 +2,8 @@
 
 1. ``builder-inited``, just before sphinxcontrib-bibtex parses ``bibtex_bibfiles``: each file
    that changed is checked (:mod:`.syntax`); a file with problems is replaced by a checked
-   copy, so one bad entry never stops the build or hides the entries after it.
+   copy, so one bad entry never stops the build or hides the entries after it. Just after it
+   parses, fields holding local paths (Zotero's ``file``) are dropped from the entries.
 2. ``env-get-outdated``, before documents are read: the records of changed entries are read
    again (:meth:`.AcademicDomain.refresh_records`), so every reader and writer shares them.
 3. ``env-updated``, once per build: every problem of the bib files, and of each entry a page
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: Before sphinxcontrib-bibtex's own ``builder-inited`` handler (the default, 500).
+#: Before and after sphinxcontrib-bibtex's own ``builder-inited`` handler (the default, 500).
 BEFORE_BIBTEX_PARSES = 400
+AFTER_BIBTEX_PARSES = 600
 
 
 def coauthor_file(app: Sphinx) -> CoauthorFile | None:
@@ -68,6 +70,10 @@ def check_bib_files(app: Sphinx) -> None:
     domain.data["bibfiles"] = adapter.check_bib_files(app, domain.bibfiles)
 
 
+def drop_local_paths(app: Sphinx) -> None:
+    adapter.drop_local_paths(app.env)
+
+
 def refresh_records(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -100,5 +106,6 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_reading(app: Sphinx) -> None:
     app.connect("builder-inited", check_bib_files, priority=BEFORE_BIBTEX_PARSES)
+    app.connect("builder-inited", drop_local_paths, priority=AFTER_BIBTEX_PARSES)
     app.connect("env-get-outdated", refresh_records)
     app.connect("env-updated", report_problems)

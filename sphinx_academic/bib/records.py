@@ -421,7 +421,7 @@ def build_record(
         container_kind=venue.container_kind,
         volume="" if arxiv_container else _text(fields, "volume"),
         number=_text(fields, "number") or _text(fields, "issue"),
-        pages=_text(fields, "pages"),
+        pages=_text(fields, "pages").replace("--", "\u2013"),
         publisher=_text(fields, "publisher"),
         doi=doi,
         arxiv_id=arxiv,

@@ -6,5 +6,6 @@ bibtex_reference_style = "author_year"
 academic_author_names = ["Ada Lovelace"]
 academic_coauthors = "_data/coauthors.yml"
 html_theme = "furo"
+html_theme_options = {"top_of_page_buttons": []}  # as the reference site
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence"]
