@@ -130,6 +130,7 @@ EXPECTED: dict[str, dict[str, object]] = {
         "venue": "PhD thesis, University of London, 2019",
         "links": {},
     },
+    # BibLaTeX's extended name format (family=…, given=…): the owner still highlighted.
     "lovelaceTablesEngine2018": {
         "title": "Tables for the Engine",
         "authors": "Ada Lovelace, Charles Babbage",
@@ -331,6 +332,8 @@ def test_the_bibtex_readers_copy_is_clean(app) -> None:
         assert line in inherited
     blog = entry(soup, "lovelace2024blog").select_one("pre").get_text()
     assert "  howpublished = {\\url{https://example.org/blog/engines}},\n" in blog  # LaTeX's
+    report = entry(soup, "lovelaceTablesEngine2018").select_one("pre").get_text()
+    assert "  author = {Lovelace, Ada and Babbage, Charles},\n" in report
     wrapped = entry(soup, "lovelace2022wrapped").select_one("pre").get_text()
     assert "  url = {https://openreview.net/forum?id=XyZ123},\n" in wrapped
     assert "  doi = {10.5555/woe.2022.3},\n" in wrapped
@@ -418,6 +421,9 @@ def test_tooltips_cards_and_json_ld_show_marks_and_co_authors(app) -> None:
     legend = plain(cards[0].select_one("p.academic-legend").get_text())
     assert legend == "* equal contribution · † corresponding author"
     assert not cards[1].select(".academic-card-authors, .academic-legend")  # no :authors:
+    assert cards[2].select_one(".academic-card-venue").get_text() == (
+        "Proceedings of the 41st International Conference on Machine Learning, 2024"
+    )
     script = html_of(app, "index.html").find("script", type="application/ld+json")
     articles = {a["headline"]: a for a in json.loads(script.string)["@graph"]}
     assert articles["Equal Engines"]["author"] == [

@@ -106,6 +106,30 @@ def test_marks_written_into_names(name: str, unmarked: str, marks: tuple[str, ..
     assert (str(person), found) == (unmarked, marks)
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("family=Lovelace, given=Ada", "Lovelace, Ada"),
+        ("family=Gogh, given=Vincent, prefix=van, useprefix=true", "van Gogh, Vincent"),
+        ("family=Smith, suffix=Jr., given=John", "Smith, Jr., John"),
+        ("Lovelace, Ada", "Lovelace, Ada"),
+        ("{Lovelace=Byron}, Ada", "{Lovelace=Byron}, Ada"),  # an = that is not the format
+    ],
+)
+def test_biblatex_extended_name_format(written: str, read: str) -> None:
+    from sphinx_academic.bib.names import from_extended_format
+
+    person = Person(written) if written.count(",") <= 2 else _extended(written)
+    assert str(from_extended_format(person)) == read
+
+
+def _extended(written: str) -> Person:
+    """A name with more commas than BibTeX reads, as pybtex's lenient reading keeps it (the
+    bib file checker turns the third and later commas into spaces)."""
+    first_two = written.split(",", 2)
+    return Person(",".join(first_two[:2]) + "," + first_two[2].replace(",", " "))
+
+
 def test_roles_given_as_positions_and_annotations() -> None:
     fields = {
         "equal": "1, 2",

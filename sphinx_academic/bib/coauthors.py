@@ -59,12 +59,24 @@ class CoauthorIndex:
 
     people: tuple[tuple[LooseKey, Coauthor], ...] = ()
     _by_key: dict[LooseKey, Coauthor] = field(init=False, compare=False, repr=False)
+    _hash: int = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         by_key: dict[LooseKey, Coauthor] = {}
         for key, coauthor in self.people:
             by_key.setdefault(key, coauthor)  # the first person listed wins
         object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_hash", hash(self.people))
+
+    def __hash__(self) -> int:  # hashed for every name read: computed once
+        return self._hash
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"people": self.people}  # string hashes differ between processes
+
+    def __setstate__(self, state: dict[str, tuple[tuple[LooseKey, Coauthor], ...]]) -> None:
+        object.__setattr__(self, "people", state["people"])
+        self.__post_init__()
 
     def __bool__(self) -> bool:
         return bool(self.people)

@@ -92,6 +92,8 @@ def clean_link_value(raw: str) -> str:
     """A link field's value as a plain URL or name: ``\\url{x}`` and ``\\href{x}{text}`` give
     ``x``, outer braces go, and LaTeX escapes (``\\_``, ``\\%``, ``\\~{}`` …) are undone."""
     value = raw.strip()
+    if "\\" not in value and "{" not in value:
+        return value  # the common case: a plain address or name
     for _ in range(3):  # {\url{...}} and similar nests
         braced = _outer_braces(value)
         if braced:
@@ -215,14 +217,11 @@ def url_label(url: str, default: str) -> str:
     return default
 
 
-def same_target(a: str, b: str) -> bool:
-    """Whether two URLs lead to the same page (scheme, host case and a final ``/`` aside)."""
-
-    def key(url: str) -> tuple[str, str, str]:
-        parts = urlsplit(url.strip())
-        return ((parts.hostname or "").lower(), parts.path.rstrip("/"), parts.query)
-
-    return key(a) == key(b)
+def target_key(url: str) -> tuple[str, str, str]:
+    """What tells pages apart: two URLs with equal keys lead to the same page (scheme, host
+    case and a final ``/`` aside)."""
+    parts = urlsplit(url.strip())
+    return ((parts.hostname or "").lower(), parts.path.rstrip("/"), parts.query)
 
 
 def is_doi_url(url: str) -> bool:

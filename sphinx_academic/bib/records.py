@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
+
+from pybtex.database import Person
 
 from ..files import FileMissing, FileRefused, LocalFile, is_local_name, local_file
 from ..messages import Subtype
@@ -23,12 +26,12 @@ from .coauthors import CoauthorIndex
 from .crossref import resolve
 from .export import DEFAULT_BIBTEX_FIELDS, bibtex_text
 from .latex import latex_to_text
-from .names import NameMatcher, display_name, is_others
-from .roles import DEFAULT_ROLES, RoleTable, explicit_roles, split_marks
+from .names import NameMatcher, display_name, from_extended_format, is_others
+from .roles import DEFAULT_ROLES, ExplicitRoles, RoleTable, explicit_roles, split_marks
 from .venues import venue_of
 
 if TYPE_CHECKING:
-    from pybtex.database import Entry, Person
+    from pybtex.database import Entry
 
 #: Link fields, in the order their buttons appear, with their default labels.
 #: The names are al-folio's where al-folio has one, so its papers.bib works unchanged.
@@ -76,6 +79,7 @@ MONTH_NAMES = (
 
 DEFAULT_ROLE_TABLE = RoleTable.from_config(DEFAULT_ROLES)
 NO_COAUTHORS = CoauthorIndex()
+NO_EXPLICIT_ROLES = ExplicitRoles({}, frozenset(), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +272,7 @@ class _Reader:
     def links(self, arxiv: str, doi: str) -> tuple[Link, ...]:
         """Every link button, in :data:`LINK_FIELDS` order, each address once."""
         found: list[Link] = []
+        targets: set[tuple[str, str, str]] = set()
         for field, label in LINK_FIELDS:
             if field == "arxiv":
                 link = Link(field, label, bib_links.arxiv_url(arxiv)) if arxiv else None
@@ -277,9 +282,12 @@ class _Reader:
                 link = Link(field, label, bib_links.doi_url(doi)) if shown else None
             elif field == "url":
                 link = self.url_link(label, arxiv, doi)
+            elif field in self.fields:
+                link = self.link(field, label, self.fields[field])
             else:
-                link = self.link(field, label, self.fields.get(field, ""))
-            if link and not any(bib_links.same_target(link.url, f.url) for f in found):
+                continue
+            if link is not None and bib_links.target_key(link.url) not in targets:
+                targets.add(bib_links.target_key(link.url))
                 found.append(link)
         return tuple(found)
 
@@ -333,40 +341,75 @@ class _Reader:
         without marks, for the BibTeX a reader copies."""
         settings = self.settings
         key = self.entry.key
-        explicit = explicit_roles(self.fields, len(people), settings.roles, key)
-        self.problems.extend(Problem(p) for p in explicit.problems)
+        explicit = NO_EXPLICIT_ROLES
+        if "author+an" in self.fields or any(r.name in self.fields for r in settings.roles.roles):
+            explicit = explicit_roles(self.fields, len(people), settings.roles, key)
+            self.problems.extend(Problem(p) for p in explicit.problems)
         authors: list[Author] = []
         cleaned: list[Person] = []
         for position, person in enumerate(people):
-            if is_others(person):
-                authors.append(Author("et al.", is_others=True))
-                cleaned.append(person)
-                continue
-            unmarked, written = split_marks(person, settings.roles)
+            unmarked, author = _read_name(
+                _name_parts(person), settings.roles, settings.matcher, settings.coauthors
+            )
             cleaned.append(unmarked)
-            marks = tuple(dict.fromkeys((*written, *explicit.marks.get(position, ()))))
-            name = display_name(unmarked)
-            for mark in marks:
+            if position in explicit.marks or position in explicit.highlighted:
+                author = self._explicit(author, unmarked, explicit, position)
+            for mark in author.marks:
                 if settings.roles.by_mark(mark) is None:
                     self.problems.append(
                         Problem(
-                            f"author {name!r} of {key!r} is marked {mark!r}, which no role has; "
-                            "add one to academic_author_roles (e.g. "
+                            f"author {author.name!r} of {key!r} is marked {mark!r}, which no "
+                            "role has; add one to academic_author_roles (e.g. "
                             f'{{"other": ("{mark}", "what it means")}}) or remove the mark'
                         )
                     )
-            highlighted = position in explicit.highlighted or settings.matcher.matches(unmarked)
-            coauthor = None if highlighted else settings.coauthors.find(unmarked)
-            authors.append(
-                Author(
-                    name,
-                    highlighted,
-                    marks=marks,
-                    url=coauthor.url if coauthor else "",
-                    same_as=coauthor.same_as if coauthor else (),
-                )
-            )
+            authors.append(author)
         return tuple(authors), cleaned
+
+    def _explicit(
+        self, author: Author, unmarked: Person, explicit: ExplicitRoles, position: int
+    ) -> Author:
+        """The author with the roles of position fields and ``author+an`` added."""
+        marks = tuple(dict.fromkeys((*author.marks, *explicit.marks.get(position, ()))))
+        if position not in explicit.highlighted or author.highlighted:
+            return replace(author, marks=marks)
+        return Author(author.name, True, marks=marks)  # the owner's name is never a link
+
+
+NameParts = tuple[tuple[str, ...], ...]
+
+
+def _name_parts(person: Person) -> NameParts:
+    return (
+        tuple(person.first_names),
+        tuple(person.middle_names),
+        tuple(person.prelast_names),
+        tuple(person.last_names),
+        tuple(person.lineage_names),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _read_name(
+    parts: NameParts, roles: RoleTable, matcher: NameMatcher, coauthors: CoauthorIndex
+) -> tuple[Person, Author]:
+    """A name as written → the person without marks, and the author as shown (marks,
+    highlight, co-author link). Co-authors recur across a bib file: each name is read once."""
+    first, middle, prelast, last, lineage = (" ".join(p) for p in parts)
+    person = Person(first=first, middle=middle, prelast=prelast, last=last, lineage=lineage)
+    if is_others(person):
+        return person, Author("et al.", is_others=True)
+    unmarked, marks = split_marks(from_extended_format(person), roles)
+    highlighted = matcher.matches(unmarked)
+    coauthor = None if highlighted else coauthors.find(unmarked)
+    author = Author(
+        display_name(unmarked),
+        highlighted,
+        marks=marks,
+        url=coauthor.url if coauthor else "",
+        same_as=coauthor.same_as if coauthor else (),
+    )
+    return unmarked, author
 
 
 def build_record(

@@ -62,8 +62,20 @@ class RoleTable:
     roles: tuple[Role, ...]
     _symbols: tuple[str, ...] = field(init=False, compare=False, repr=False)
     _pattern: re.Pattern[str] = field(init=False, compare=False, repr=False)
+    _hash: int = field(init=False, compare=False, repr=False)
+
+    def __hash__(self) -> int:  # hashed for every name read: computed once
+        return self._hash
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"roles": self.roles}  # string hashes differ between processes
+
+    def __setstate__(self, state: dict[str, tuple[Role, ...]]) -> None:
+        object.__setattr__(self, "roles", state["roles"])
+        self.__post_init__()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(self.roles))
         # Every mark, longest first, so that \ddag is not read as \dag.
         symbols = {*BUILTIN_MARKS, *(role.mark for role in self.roles), *_LATEX_MARKS}
         ordered = tuple(sorted(symbols, key=lambda s: (-len(s), s)))
@@ -126,7 +138,7 @@ def split_marks(person: Person, table: RoleTable) -> tuple[Person, tuple[str, ..
         "last": person.last_names,
         "lineage": person.lineage_names,
     }
-    if not any(_MAYBE_MARKED.search(p) for names in parts.values() for p in names):
+    if not _MAYBE_MARKED.search(" ".join(p for names in parts.values() for p in names)):
         return person, ()
     marks: list[str] = []
     cleaned: dict[str, str] = {}
