@@ -390,11 +390,17 @@ def test_a_volume_is_listed_only_when_asked(app) -> None:
     app.build()
     index = html_of(app, "index.html")
     assert anchor("icml2024") not in {li.get("id") for li in index.select("li")}
-    volumes = html_of(app, "volumes.html").select("li.academic-pub")
+    page = html_of(app, "volumes.html")
+    lists = page.select("ul.academic-publications")
+    volumes = lists[0].select("li.academic-pub")
     assert [v.select_one(".academic-pub-title").get_text() for v in volumes] == [
         "Proceedings of the 41st International Conference on Machine Learning"
     ]
     assert not volumes[0].select(".academic-pub-authors")  # editors only: no author line
+    # reST, :group-by: none: the legend follows the flat list it explains, and only it.
+    legends = page.select("p.academic-legend")
+    assert len(legends) == 1 and legends[0].find_previous_sibling("ul") is lists[1]
+    assert plain(legends[0].get_text()) == "* equal contribution · † corresponding author"
 
 
 @pytest.mark.sphinx("html", testroot="exporters")

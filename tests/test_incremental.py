@@ -55,6 +55,14 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
             ),
         ),
         (
+            "remove the co-author file",
+            lambda: (src / "coauthors.yaml").rename(src / "coauthors.bak"),
+        ),
+        (
+            "bring the co-author file back",
+            lambda: (src / "coauthors.bak").rename(src / "coauthors.yaml"),
+        ),
+        (
             "edit the co-author file",
             lambda: edit(src / "coauthors.yaml", "people/babbage", "people/charles-babbage"),
         ),

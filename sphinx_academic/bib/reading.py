@@ -5,7 +5,8 @@
    copy, so one bad entry never stops the build or hides the entries after it. Just after it
    parses, fields holding local paths (Zotero's ``file``) are dropped from the entries.
 2. ``env-get-outdated``, before documents are read: the records of changed entries are read
-   again (:meth:`.AcademicDomain.refresh_records`), so every reader and writer shares them.
+   again (:meth:`.AcademicDomain.refresh_records`), so every reader and writer shares them,
+   and the pages that show them are read again (a changed co-author file changes records).
 3. ``env-updated``, once per build: every problem of the bib files, and of each entry a page
    shows, is a warning at its file and line (again on every build until fixed, so ``-W``
    keeps failing); pages that only ``{cite}`` a changed entry are rewritten.
@@ -37,8 +38,10 @@ AFTER_BIBTEX_PARSES = 600
 
 def coauthor_file(app: Sphinx) -> CoauthorFile | None:
     """``academic_coauthors``, read once per change; None when the site has none."""
+    domain = AcademicDomain.of(app.env)
     setting = AcademicConfig.from_config(app.config).coauthors
     if not setting:
+        domain.data["coauthors"] = None
         return None
     candidate = Path(app.confdir) / setting
     try:
@@ -46,10 +49,12 @@ def coauthor_file(app: Sphinx) -> CoauthorFile | None:
             candidate, [Path(app.confdir), Path(app.srcdir)], "academic_coauthors:"
         )
     except FileRefused as err:
-        return CoauthorFile(
+        refused = CoauthorFile(
             str(candidate), None, CoauthorIndex(), (CoauthorProblem(str(err), None),)
         )
-    return AcademicDomain.of(app.env).coauthor_file(path)
+        domain.data["coauthors"] = refused
+        return refused
+    return domain.coauthor_file(path)
 
 
 def record_settings(app: Sphinx) -> RecordSettings:
@@ -77,11 +82,13 @@ def drop_local_paths(app: Sphinx) -> None:
 def refresh_records(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
+    """Read again the records that changed; the pages that show them are read again too (a
+    changed co-author file changes records without changing any page or bib file)."""
     domain = AcademicDomain.of(env)
-    domain.refresh_records(
+    keys = domain.refresh_records(
         adapter.bib_entries(env), record_settings(app), adapter.bibdata_stamp(env)
     )
-    return []
+    return sorted(domain.docs_showing(keys)) if keys else []
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -110,8 +110,6 @@ class WorkCardDirective(SphinxDirective):
         if keys:
             for path in domain.bibfiles:
                 self.env.note_dependency(path)
-            if "authors" in self.options and domain.data["coauthors"] is not None:
-                self.env.note_dependency(domain.data["coauthors"].path)
         data = domain.document(self.env.docname)
         data.card_keys.update(keys)
         data.components.add(COMPONENT)

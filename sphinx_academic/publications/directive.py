@@ -71,8 +71,6 @@ class PublicationsDirective(SphinxDirective):
         domain = AcademicDomain.of(self.env)
         for path in domain.bibfiles:
             self.env.note_dependency(path)
-        if domain.data["coauthors"] is not None:
-            self.env.note_dependency(domain.data["coauthors"].path)
         entries, every_entry = self._entries(domain)
         if not entries:
             return []
