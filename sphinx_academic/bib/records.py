@@ -2,7 +2,11 @@
 
 Nothing here renders. Text is decoded from LaTeX, names are matched against the owner's, URLs
 are checked, local files are resolved inside their folders; what is wrong with the entry is
-kept with the record (``problems``), each with how to fix it.
+kept with the record (``problems``), each with how to fix it. Whichever tool exported the
+entry, the record reads the same: what it inherits by ``crossref`` (:mod:`.crossref`), its
+identifiers and links (:mod:`.links`), venue and container (:mod:`.venues`), author roles
+(:mod:`.roles`), co-author links (:mod:`.coauthors`) and the BibTeX a reader copies
+(:mod:`.export`).
 """
 
 from __future__ import annotations
