@@ -26,6 +26,7 @@ academic_author_names = ["Ada Lovelace", "Lovelace, A."]
 academic_max_authors = 4
 # The guide's CV page documents timelines: it is not a CV, so no PDF of it.
 academic_pdf = []
+academic_coauthors = "examples/coauthors.yml"
 
 html_theme = "furo"
 html_title = "sphinx-academic user guide"

@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 __version__ = "0.2.0"
 
 
+def __getattr__(name: str) -> Any:
+    """``sphinx_academic.DEFAULT_BIBTEX_FIELDS``, for conf.py: ``academic_bibtex_fields =
+    [*sphinx_academic.DEFAULT_BIBTEX_FIELDS, "isbn"]`` (imported only when asked for)."""
+    if name == "DEFAULT_BIBTEX_FIELDS":
+        from .bib.export import DEFAULT_BIBTEX_FIELDS
+
+        return DEFAULT_BIBTEX_FIELDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_academic.components")
     app.setup_extension("sphinx_academic.site")

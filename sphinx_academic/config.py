@@ -10,6 +10,7 @@ generated from these fields.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -18,8 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
+from .bib.export import DEFAULT_BIBTEX_FIELDS
 from .bib.names import check_name
-from .bib.records import DEFAULT_FILE_DIRS, FILE_FIELDS
+from .bib.records import DEFAULT_FILE_DIRS, FILE_FIELDS, LINK_FIELDS
+from .bib.roles import DEFAULT_ROLES
 from .cv.dates import DEFAULT_FORMATS, FORMAT_FIELDS
 from .urls import UnsafeURLError, checked_url
 
@@ -28,6 +31,12 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 PREFIX = "academic_"
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_+\-]*")
+_ROLE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: Field names a role may not take (its name is also a field of positions).
+_NOT_ROLE_NAMES = frozenset(
+    {*DEFAULT_BIBTEX_FIELDS, *(name for name, _ in LINK_FIELDS), "highlight", "keywords"}
+)
 BIBTEX_TOGGLE_CHOICES = ("always", "bibtex_show")
 #: ``academic_person`` keys (schema.org ``Person`` properties, in snake_case) and their shape.
 PERSON_TEXT_KEYS = ("name", "job_title", "affiliation", "description")
@@ -113,6 +122,66 @@ def _file_dirs(name: str, value: Any) -> dict[str, str]:
             raise _Invalid(f"{expects}; {key!r}: {directory!r} leaves the conf dir")
         dirs[key] = str(path)
     return dirs
+
+
+def _author_roles(name: str, value: Any) -> dict[str, tuple[str, str]]:
+    """The default roles, with the given ones changed, added, or (None) removed."""
+    expects = (
+        'a dict mapping role names to (mark, legend), e.g. {"equal": ("*", "equal '
+        'contribution"), "advisor": ("§", "advisor")}; None removes a role'
+    )
+    if not isinstance(value, Mapping):
+        raise _Invalid(expects)
+    roles = dict(DEFAULT_ROLES)
+    for role, pair in value.items():
+        if not isinstance(role, str) or not _ROLE_NAME.fullmatch(role):
+            raise _Invalid(f"{expects}; {role!r} is not a lower-case name (a-z, 0-9, _)")
+        if role in _NOT_ROLE_NAMES:
+            raise _Invalid(f"{expects}; {role!r} is a BibTeX field, choose another name")
+        if pair is None:
+            roles.pop(role, None)
+            continue
+        if (
+            not isinstance(pair, list | tuple)
+            or len(pair) != 2
+            or not all(isinstance(p, str) and p.strip() for p in pair)
+        ):
+            raise _Invalid(f"{expects}; {role!r}: {_show(pair)} is not a (mark, legend) pair")
+        mark = pair[0].strip()
+        if len(mark) > 3 or any(c.isalnum() or c.isspace() or c in "{}\\,;=$^" for c in mark):
+            raise _Invalid(
+                f"{expects}; {role!r}: the mark {mark!r} must be 1 to 3 symbols (no letters, "
+                "digits, spaces or {}\\,;=$^)"
+            )
+        roles[role] = (mark, pair[1].strip())
+    marks = [mark for mark, _ in roles.values()]
+    for mark in marks:
+        if marks.count(mark) > 1:
+            raise _Invalid(f"{expects}; the mark {mark!r} is used by two roles")
+    return roles
+
+
+def _bibtex_fields(name: str, value: Any) -> tuple[str, ...]:
+    expects = (
+        "a list of BibTeX field names (lower case), e.g. "
+        '[*sphinx_academic.DEFAULT_BIBTEX_FIELDS, "isbn"]'
+    )
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise _Invalid(expects)
+    names = []
+    for each in value:
+        if not isinstance(each, str) or not _FIELD_NAME.fullmatch(each.strip().lower()):
+            raise _Invalid(f"{expects}; {each!r} is not one")
+        names.append(each.strip().lower())
+    return tuple(dict.fromkeys(names))
+
+
+def _relative_path(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str | PurePosixPath) or not str(value).strip():
+        raise _Invalid('a path relative to the conf dir, e.g. "_data/coauthors.yml", or ""')
+    return str(value).strip()
 
 
 def _date_formats(name: str, value: Any) -> dict[str, str]:
@@ -248,6 +317,30 @@ class AcademicConfig:
         _file_dirs,
         "where file names in link fields point, relative to the conf dir (al-folio's layout by "
         "default); give only the fields you change, None turns one off",
+    )
+    author_roles: Mapping[str, tuple[str, str]] = setting(
+        DEFAULT_ROLES,
+        "env",
+        _author_roles,
+        "author roles: name -> (mark, legend). A mark in a name (Sample*, Bob), a field of "
+        "positions named after the role (equal = {1,2}) or a BibLaTeX annotation "
+        "(author+an = {1=equal}) shows the mark, with the legend under the list; give only the "
+        "roles you change, None removes one",
+    )
+    coauthors: str = setting(
+        "",
+        "env",
+        _relative_path,
+        "a YAML or JSON file, relative to the conf dir, mapping co-authors' names to a homepage "
+        "or ORCID iD (al-folio's _data/coauthors.yml works as it is): their names become links",
+    )
+    bibtex_fields: tuple[str, ...] = setting(
+        DEFAULT_BIBTEX_FIELDS,
+        "env",
+        _bibtex_fields,
+        "the fields kept in the BibTeX readers copy (toggle and downloads): standard "
+        "BibTeX/BibLaTeX fields; every other field (exporters' bookkeeping, file paths, "
+        "display fields) is left out",
     )
     date_format: Mapping[str, str] = setting(
         DEFAULT_FORMATS,

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .bib.adapter import BibFileState
+    from .bib.coauthors import CoauthorFile
     from .bib.records import Problem, PublicationRecord, RecordSettings
     from .cv.model import CV, CVItem
 
@@ -99,7 +100,7 @@ class AcademicDomain(Domain):
 
     name = "academic"
     label = "sphinx-academic"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "bibfiles": {},  # original path -> BibFileState
         "bibdata_stamp": None,  # sphinxcontrib-bibtex's parse the records were built from
@@ -110,6 +111,7 @@ class AcademicDomain(Domain):
         "documents": {},  # docname -> DocumentData
         "cv_sources": {},  # path -> CachedSource
         "navigation": None,  # signature of the site's navigation at the last build
+        "coauthors": None,  # the co-author file (academic_coauthors) as last read
     }
 
     @classmethod
@@ -192,9 +194,10 @@ class AcademicDomain(Domain):
         cache: RecordCache = self.data["cache"]
         record = cache.records.get(key)
         if record is None and key in self.data["entries"]:
-            entry = bib_entries(self.env).get(key)
+            entries = bib_entries(self.env)
+            entry = entries.get(key)
             if entry is not None:
-                record = cache.records[key] = build_record(entry, self.data["settings"])
+                record = cache.records[key] = build_record(entry, self.data["settings"], entries)
         return record
 
     def entry_position(self, key: str) -> tuple[str, int | None]:
@@ -217,7 +220,7 @@ class AcademicDomain(Domain):
         changed: set[str] = set()
 
         def read(key: str, entry: Entry, content: bytes) -> None:
-            record = cache.records[key] = build_record(entry, settings)
+            record = cache.records[key] = build_record(entry, settings, entries)
             files = _file_state(settings.confdir, record.file_names)
             states[key] = EntryState(
                 content, record.group, record.problems, record.file_names, files
@@ -236,7 +239,7 @@ class AcademicDomain(Domain):
                 cache.records.pop(key, None)
                 changed.add(key)
             for key, entry in entries.items():
-                content = digest(entry)
+                content = digest(entry, entries)
                 state = states.get(key)
                 if state is None or state.digest != content:
                     read(key, entry, content)
@@ -247,6 +250,18 @@ class AcademicDomain(Domain):
                 read(key, entries[key], state.digest)
         self.data["changed_keys"] = changed
         return changed
+
+    # ------------------------------------------------------------------ co-authors
+
+    def coauthor_file(self, path: Path) -> CoauthorFile:
+        """The co-author file, read once per change (see :mod:`.bib.coauthors`)."""
+        from .bib.coauthors import load_coauthors
+
+        stamp = _stamp(path)
+        cached: CoauthorFile | None = self.data["coauthors"]
+        if cached is None or cached.path != str(path) or cached.stamp != stamp:
+            cached = self.data["coauthors"] = load_coauthors(path, stamp)
+        return cached
 
     # ------------------------------------------------------------------ CV sources
 

@@ -26,6 +26,7 @@ class Subtype(StrEnum):
     DATE = "date"
     FILES = "files"
     PDF = "pdf"
+    COAUTHORS = "coauthors"
 
     @property
     def description(self) -> str:
@@ -43,6 +44,8 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
     Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
     Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
+    Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
+    "keys, a bad URL or ORCID iD",
 }
 
 

@@ -39,6 +39,19 @@ BAD_VALUES = [
     ("academic_person", {"name": "Ada", "same_as": [5]}, "'same_as' must be a list of text"),
     ("academic_person", {"name": "Ada", "same_as": ["javascript:alert(1)"]}, "unsafe URL"),
     ("academic_person", {"name": "Ada", "same_as": ["/relative"]}, "not an http(s) address"),
+    ("academic_author_roles", ["equal"], "a dict mapping role names to (mark, legend)"),
+    ("academic_author_roles", {"Equal": ("*", "x")}, "'Equal' is not a lower-case name"),
+    ("academic_author_roles", {"title": ("§", "x")}, "'title' is a BibTeX field"),
+    ("academic_author_roles", {"equal": "*"}, "is not a (mark, legend) pair"),
+    ("academic_author_roles", {"equal": ("*", "")}, "is not a (mark, legend) pair"),
+    ("academic_author_roles", {"equal": ("a", "x")}, "must be 1 to 3 symbols"),
+    ("academic_author_roles", {"equal": ("{*}", "x")}, "must be 1 to 3 symbols"),
+    ("academic_author_roles", {"other": ("†", "x")}, "the mark '†' is used by two roles"),
+    ("academic_bibtex_fields", "title", "a list of BibTeX field names"),
+    ("academic_bibtex_fields", ["title", "not a field"], "'not a field' is not one"),
+    ("academic_bibtex_fields", ["title", 5], "5 is not one"),
+    ("academic_coauthors", 5, "a path relative to the conf dir"),
+    ("academic_coauthors", ["coauthors.yml"], "a path relative to the conf dir"),
 ]
 
 
@@ -64,8 +77,18 @@ def test_good_values_are_normalised(make_app, app_params) -> None:  # type: igno
         "academic_author_names": "Ada Lovelace",
         "academic_file_dirs": {"pdf": "papers/", "slides": None},
         "academic_date_format": {"month": "{month_abbr} {year}"},
+        "academic_author_roles": {"student": None, "advisor": (" § ", " advisor ")},
+        "academic_bibtex_fields": ["Title", "author", "title", "ISBN"],
+        "academic_coauthors": " _data/coauthors.yml ",
     }
     app = make_app(*args, **kwargs)
+    assert app.config.academic_author_roles == {
+        "equal": ("*", "equal contribution"),
+        "corresponding": ("†", "corresponding author"),
+        "advisor": ("§", "advisor"),
+    }
+    assert app.config.academic_bibtex_fields == ("title", "author", "isbn")
+    assert app.config.academic_coauthors == "_data/coauthors.yml"
     assert app.config.academic_author_names == ("Ada Lovelace",)
     assert app.config.academic_file_dirs["pdf"] == "papers"
     assert "slides" not in app.config.academic_file_dirs

@@ -39,8 +39,14 @@ def page(out: Path, name: str) -> BeautifulSoup:
 def test_examples_are_rendered_by_the_extension(guide: Path) -> None:
     publications = page(guide, "publications.html")
     rendered = publications.select(".guide-rendered")
-    assert [len(r.select("li.academic-pub")) for r in rendered[:3]] == [3, 1, 2]
+    assert [len(r.select("li.academic-pub")) for r in rendered[:3]] == [4, 1, 2]
     assert rendered[0].select_one(".academic-me").get_text() == "Ada Lovelace"
+    # Role marks with their legend, and a co-author link from examples/coauthors.yml.
+    looms = rendered[0].select_one("#pub-lovelace2022looms")
+    assert [m.get_text() for m in looms.select("sup.academic-mark")] == ["*", "*", "†"]
+    assert looms.select_one("a.academic-coauthor")["href"] == "https://example.org/babbage"
+    legend = rendered[0].select_one("p.academic-legend").get_text().replace("\u00a0", " ")
+    assert legend == "* equal contribution · † corresponding author"
     cards = page(guide, "cards.html").select(".guide-rendered .academic-card")
     assert [c.select_one(".academic-card-title").get_text() for c in cards] == [
         "Analytical Engines for Sparse Attention",
@@ -87,5 +93,6 @@ def test_every_bib_field_is_documented() -> None:
     fields = [field for field, _ in LINK_FIELDS]
     fields += ["venue_label", "summary", "abstract", "selected", "abbr", "award", "preview"]
     fields += ["award_name", "month", "location", "additional_info"]
+    fields += ["equal", "corresponding", "student", "author+an", "crossref", "journaltitle"]
     for field in [*fields, "bibtex_show"]:
         assert f"`{field}`" in text, field

@@ -47,6 +47,26 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
         ),
         ("remove a bib entry", lambda: edit(src / "refs.bib", new_entry.strip(), "")),
         (
+            "edit a crossref parent",
+            lambda: edit(
+                src / "refs.bib",
+                "title = {Proceedings of the Loom Conference},\n  year = {2022},",
+                "title = {Proceedings of the Shuttle Conference},\n  year = {2021},",
+            ),
+        ),
+        (
+            "remove the co-author file",
+            lambda: (src / "coauthors.yaml").rename(src / "coauthors.bak"),
+        ),
+        (
+            "bring the co-author file back",
+            lambda: (src / "coauthors.bak").rename(src / "coauthors.yaml"),
+        ),
+        (
+            "edit the co-author file",
+            lambda: edit(src / "coauthors.yaml", "people/babbage", "people/charles-babbage"),
+        ),
+        (
             "edit a card",
             lambda: edit(src / "index.md", "The engine card.", "The edited engine card."),
         ),
@@ -82,5 +102,11 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
         )
         assert stale == [], f"after '{name}': stale pages {stale}"
     assert "Mary Somerville" in incremental["publications.html"]
+    # The child of the edited parent moved to the parent's new year, with its new booktitle.
+    publications = incremental["publications.html"]
+    assert 'id="year-2021"' in publications and 'id="year-2022"' not in publications
+    assert "Proceedings of the Shuttle Conference" in publications
+    assert "Proceedings of the Shuttle Conference" in incremental["cites.html"]  # the tooltip
+    assert "https://example.org/people/charles-babbage" in publications
     assert "Somerville" in incremental["cites.html"]
     assert "Analyst" in incremental["cv.html"]

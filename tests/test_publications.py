@@ -38,6 +38,7 @@ def test_entries_grouped_by_year_newest_first(app) -> None:
     # A BibLaTeX date without a year field is filed under the date's year, as it shows.
     keys_2019 = [li["id"] for li in soup.select("#year-2019 li.academic-pub")]
     assert keys_2019 == ["pub-old2019", "pub-dated2019"]
+    # (only a month field shows its month, as in al-folio: the date's stays out)
     assert entry(soup, "dated2019").select_one(".academic-pub-venue").get_text() == "2019"
 
 

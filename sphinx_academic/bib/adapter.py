@@ -20,6 +20,11 @@ Where its public surface cannot do something, this module does it and says so:
   it, :func:`latex_citation_anchor` writes that anchor itself.
 - Its filter expressions are evaluated by the extension's own evaluator (:mod:`.filters`),
   which bounds regular-expression time; sphinxcontrib-bibtex's evaluator is private.
+- Its parsed entries are kept in the environment, which ``sphinx-build SRC OUT`` writes inside
+  the output (``OUT/.doctrees``), where a site is published from. Fields that hold paths on the
+  owner's machine (Zotero's and JabRef's ``file``, BibDesk's ``bdsk-file-N``) are the one thing
+  changed in its data: :func:`drop_local_paths` removes them right after it parses, before
+  anything is pickled. Nothing reads them.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ if TYPE_CHECKING:
 
 #: The folder of the doctree directory that holds checked copies of broken bib files.
 CHECKED_DIR = "academic-bib"
+#: Fields that hold paths on the owner's machine: never kept (see the module docstring).
+LOCAL_PATH_FIELDS = ("file", "local-url")
+LOCAL_PATH_PREFIXES = ("bdsk-file-",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +82,18 @@ def bibfile_paths(env: BuildEnvironment) -> list[Path]:
 def bibdata_stamp(env: BuildEnvironment) -> tuple[tuple[str, float], ...]:
     """Changes whenever sphinxcontrib-bibtex parses its files anew."""
     return tuple((str(p), f.mtime) for p, f in cite_domain(env).bibdata.bibfiles.items())
+
+
+def drop_local_paths(env: BuildEnvironment) -> None:
+    """Remove the fields that hold local paths from the parsed entries (module docstring)."""
+    for entry in bib_entries(env).values():
+        private = [
+            name
+            for name in entry.fields
+            if name.lower() in LOCAL_PATH_FIELDS or name.lower().startswith(LOCAL_PATH_PREFIXES)
+        ]
+        for name in private:
+            del entry.fields[name]
 
 
 def entries_of(env: BuildEnvironment, bibfiles: Iterable[Path]) -> Iterator[Entry]:

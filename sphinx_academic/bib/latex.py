@@ -17,6 +17,8 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 _NEEDS_DECODING = re.compile(r"[\\{}~$]")
 _UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
 _SPACES = re.compile(r"\s+")
+#: ``\href{url}{text}`` shows as its text.
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}\s*(?=\{)")
 #: Font and box commands whose argument is the text itself: ``\emph{x}`` shows as ``x``.
 _TEXT_COMMAND = re.compile(
     r"\\(?:emph|textbf|textit|texttt|textsc|textsf|textrm|textup|textmd|textsl|text|"
@@ -29,7 +31,7 @@ def latex_to_text(value: str) -> str:
     """Decode accents and escapes, drop grouping braces, normalise to NFC, collapse spaces."""
     text = value
     if _NEEDS_DECODING.search(text):
-        text = _TEXT_COMMAND.sub("", text)
+        text = _TEXT_COMMAND.sub("", _HREF.sub("", text))
         # On a decoding error keep the raw text: showing it beats dropping the field.
         with contextlib.suppress(UnicodeDecodeError, ValueError):
             text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]

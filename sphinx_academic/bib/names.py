@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +33,51 @@ def _name_key(given: tuple[str, ...], family: tuple[str, ...]) -> NameKey:
     """Co-authors recur across a bib file: each distinct name is normalised once."""
     given_key = tuple(t for t in map(_normalise, given) if t)
     return given_key, tuple(t for t in map(_normalise, family) if t)
+
+
+@lru_cache(maxsize=65536)
+def _loose(token: str) -> str:
+    """A name token without accents, case or periods: al-folio's co-author matching."""
+    decomposed = unicodedata.normalize("NFKD", _normalise(token))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def loose_key(person: Person) -> tuple[str, ...]:
+    """Given names then family names, each without accents, case or periods: "Chris De Sa"
+    and "De Sa, Chris" give the same key, however BibTeX splits the name."""
+    parts = (
+        *person.first_names,
+        *person.middle_names,
+        *person.prelast_names,
+        *person.last_names,
+    )
+    return tuple(t for t in (_loose(p) for part in parts for p in part.split()) if t)
+
+
+#: BibLaTeX's extended name format: ``family=Gogh, given=Vincent, prefix=van``.
+_EXTENDED_PARTS = {"family": "last", "given": "first", "prefix": "prelast", "suffix": "lineage"}
+_EXTENDED_KEY = re.compile(
+    r"(?:^|,|\s)\s*(family|given|prefix|suffix|useprefix|juniorcomma|(?:family|given|prefix|"
+    r"suffix)i)\s*=\s*",
+    re.IGNORECASE,
+)
+
+
+def from_extended_format(person: Person) -> Person:
+    """A name in BibLaTeX's extended format as an ordinary one; any other name unchanged."""
+    if not any("=" in part for part in (*person.prelast_names, *person.last_names)):
+        return person  # the first key=value part is read as (part of) the family name
+    written = str(person)
+    keys = list(_EXTENDED_KEY.finditer(written))
+    if not keys or keys[0].start() != 0:
+        return person
+    parts: dict[str, str] = {}
+    for key, after in zip(keys, [*keys[1:], None], strict=True):
+        value = written[key.end() : after.start() if after else len(written)]
+        name = _EXTENDED_PARTS.get(key.group(1).lower())
+        if name:
+            parts[name] = value.strip().strip(",").strip().strip('"')
+    return Person(**parts) if parts.get("last") else person
 
 
 def display_name(person: Person) -> str:

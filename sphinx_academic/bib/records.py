@@ -2,7 +2,11 @@
 
 Nothing here renders. Text is decoded from LaTeX, names are matched against the owner's, URLs
 are checked, local files are resolved inside their folders; what is wrong with the entry is
-kept with the record (``problems``), each with how to fix it.
+kept with the record (``problems``), each with how to fix it. Whichever tool exported the
+entry, the record reads the same: what it inherits by ``crossref`` (:mod:`.crossref`), its
+identifiers and links (:mod:`.links`), venue and container (:mod:`.venues`), author roles
+(:mod:`.roles`), co-author links (:mod:`.coauthors`) and the BibTeX a reader copies
+(:mod:`.export`).
 """
 
 from __future__ import annotations
@@ -11,17 +15,27 @@ import calendar
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
+
+from pybtex.database import Person
 
 from ..files import FileMissing, FileRefused, LocalFile, is_local_name, local_file
 from ..inline import Inline, markdown
 from ..messages import Subtype
 from ..urls import UnsafeURLError, checked_url
+from . import links as bib_links
+from .coauthors import CoauthorIndex
+from .crossref import resolve
+from .export import DEFAULT_BIBTEX_FIELDS, bibtex_text
 from .latex import latex_to_text
-from .names import NameMatcher, display_name, is_others
+from .names import NameMatcher, display_name, from_extended_format, is_others
+from .roles import DEFAULT_ROLES, ExplicitRoles, RoleTable, explicit_roles, split_marks
+from .venues import venue_of
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -59,17 +73,20 @@ DEFAULT_FILE_DIRS: Mapping[str, str] = {
 FILE_FIELDS = frozenset({name for name, _ in LINK_FIELDS} | {"preview"}) - {"arxiv", "doi"}
 #: Links a work's title or card points at, best first.
 PRIMARY_LINK_ORDER = ("pdf", "arxiv", "html", "doi", "url", "website", "project", "code")
-#: Fields kept in the BibTeX a reader copies: standard BibTeX/BibLaTeX, no display fields.
-STANDARD_FIELDS = frozenset(
-    """address annote booktitle chapter crossref doi edition eid eprint archiveprefix
-    primaryclass howpublished institution isbn issn journal key month note number organization
-    pages publisher school series title type url volume year date""".split()
-)
-VENUE_FIELDS = ("venue_label", "journal", "booktitle", "howpublished", "school", "institution")
 TRUE_VALUES = frozenset({"true", "yes", "1"})
 UNDATED = "Undated"
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 _YEAR = re.compile(r"[0-9]{4}")
+#: A BibLaTeX date (or the start of a range): 2022, 2022-05, 2022-05-03, with EDTF's ~ and ?.
+_DATE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?[~?%]?\s*(?:/.*)?")
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+DEFAULT_ROLE_TABLE = RoleTable.from_config(DEFAULT_ROLES)
+NO_COAUTHORS = CoauthorIndex()
+NO_EXPLICIT_ROLES = ExplicitRoles({}, frozenset(), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +96,9 @@ class RecordSettings:
     matcher: NameMatcher
     file_dirs: Mapping[str, str]
     confdir: str
+    roles: RoleTable = DEFAULT_ROLE_TABLE
+    coauthors: CoauthorIndex = NO_COAUTHORS
+    bibtex_fields: frozenset[str] = frozenset(DEFAULT_BIBTEX_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +106,9 @@ class Author:
     name: str
     highlighted: bool = False
     is_others: bool = False  #: BibTeX's ``and others``
+    marks: tuple[str, ...] = ()  #: role marks (``*``, ``†`` …), shown as superscripts
+    url: str = ""  #: the co-author's homepage or ORCID page, from the co-author file
+    same_as: tuple[str, ...] = ()  #: every profile of theirs (schema.org ``sameAs``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +141,16 @@ class PublicationRecord:
     venue: str
     venue_is_label: bool  #: the venue is ``venue_label``, shown exactly as written
     year: str  #: four digits, or "" when the entry has no readable year
+    month: int  #: 1 to 12, or 0 when unknown
+    day: int  #: 1 to 31, or 0 when unknown
+    container: str  #: the journal's or book's title ("" if none)
+    container_kind: str  #: "journal", "proceedings", "book" or ""
+    volume: str
+    number: str  #: the issue
+    pages: str  #: as shown, e.g. "15725-15738" with an en dash
+    publisher: str
+    doi: str  #: bare, e.g. "10.18653/v1/P18-1001" ("" if none)
+    arxiv_id: str  #: without version, e.g. "2403.08845" ("" if none)
     summary: str
     abstract: str
     links: tuple[Link, ...]
@@ -131,9 +164,9 @@ class PublicationRecord:
     problems: tuple[Problem, ...]
     #: al-folio's fields, read by :func:`alfolio_fields`
     award_name: str = ""
-    month: str = ""
     location: str = ""
-    additional_info: Inline = field(default_factory=Inline)
+    month_written: bool = False  #: a ``month`` field (al-folio shows it), not only a ``date``
+    additional_info: Inline = dataclass_field(default_factory=Inline)
 
     @property
     def group(self) -> str:
@@ -151,7 +184,9 @@ class PublicationRecord:
         year = self.year if year is None else year
         if self.venue_is_label or (year and year in self.venue):
             return self.venue
-        when = " ".join(part for part in (self.month, year) if part) if year else ""
+        shown = self.month and self.month_written and year
+        month = calendar.month_name[self.month] if shown else ""
+        when = " ".join(part for part in (month, year) if part)
         return ", ".join(part for part in (self.venue, self.location, when) if part)
 
 
@@ -189,23 +224,31 @@ def entry_year(entry: Entry) -> str:
     return latex_to_text(fields.get("year", "")) or latex_to_text(fields.get("date", ""))[:4]
 
 
-def clean_bibtex(entry: Entry, fields: Fields) -> str:
-    """Standard BibTeX for the entry, without display fields; ``arxiv`` becomes ``eprint``."""
-    lines = [f"@{entry.original_type}{{{entry.key},"]
-    for role in ("author", "editor"):
-        if entry.persons.get(role):
-            names = " and ".join(str(p) for p in entry.persons[role])
-            lines.append(f"  {role} = {{{names}}},")
-    ordered = ["title", *[k for k in fields if k != "title"]]
-    for name in ordered:
-        if name in STANDARD_FIELDS and name in fields:
-            lines.append(f"  {name} = {{{fields[name]}}},")
-    arxiv = fields.get("arxiv", "").strip()
-    if arxiv and "eprint" not in fields and not arxiv.lower().startswith(("http:", "https:")):
-        lines.append(f"  eprint = {{{arxiv}}},")
-        lines.append("  archiveprefix = {arXiv},")
-    lines.append("}")
-    return "\n".join(lines)
+def month_of(fields: Fields) -> int:
+    """The month (1 to 12) of ``month`` (``dec``, ``December``, ``12``), else of ``date``; or 0."""
+    written = _text(fields, "month").strip().rstrip(".").casefold()
+    if written.isdigit():
+        return int(written) if 1 <= int(written) <= 12 else 0
+    if len(written) >= 3:
+        for number, name in enumerate(MONTH_NAMES, 1):
+            if name.startswith(written):
+                return number
+    date = _DATE.fullmatch(_text(fields, "date"))
+    if date and date.group(2) and not written:
+        month = int(date.group(2))
+        return month if 1 <= month <= 12 else 0
+    return 0
+
+
+def day_of(fields: Fields, month: int) -> int:
+    """The day (1 to 31) of ``day`` or of ``date``, when the month is known; or 0."""
+    if not month:
+        return 0
+    written = _text(fields, "day")
+    date = _DATE.fullmatch(_text(fields, "date"))
+    if not written and date and date.group(3):
+        written = date.group(3)
+    return int(written) if written.isdigit() and 1 <= int(written) <= 31 else 0
 
 
 class _Reader:
@@ -219,15 +262,69 @@ class _Reader:
         self.files: list[LocalFile] = []
         self.file_names: list[str] = []
 
-    def link(self, field: str, label: str) -> Link | None:
-        raw = self.fields.get(field, "").strip()
+    def identifiers(self) -> tuple[str, str]:
+        """The entry's arXiv id and DOI (see :mod:`.links`); a value that is not one warns."""
+        key = self.entry.key
+        arxiv = bib_links.find_arxiv(self.fields)
+        written = self.fields.get("arxiv", "").strip()
+        if written and not bib_links.arxiv_id(written):
+            self.problems.append(
+                Problem(
+                    f"arxiv of {key!r} is {written!r}, not an arXiv id; write it as 2403.01234 "
+                    "(or hep-th/9901001, or the arxiv.org address)"
+                )
+            )
+        doi = bib_links.find_doi(self.fields)
+        written = self.fields.get("doi", "").strip()
+        if written and not doi:
+            self.problems.append(
+                Problem(
+                    f"doi of {key!r} is {written!r}, not a DOI; write it as 10.xxxx/… "
+                    "(a doi: prefix or https://doi.org/ address works too) or remove it"
+                )
+            )
+        return arxiv, doi
+
+    def links(self, arxiv: str, doi: str) -> tuple[Link, ...]:
+        """Every link button, in :data:`LINK_FIELDS` order, each address once."""
+        found: list[Link] = []
+        targets: set[tuple[str, str, str]] = set()
+        for field, label in LINK_FIELDS:
+            if field == "arxiv":
+                link = Link(field, label, bib_links.arxiv_url(arxiv)) if arxiv else None
+            elif field == "doi":
+                # arXiv's own DOI (10.48550/arXiv.…) leads to the page the arXiv button does.
+                shown = doi and not (arxiv and bib_links.is_arxiv_doi(doi))
+                link = Link(field, label, bib_links.doi_url(doi)) if shown else None
+            elif field == "url":
+                link = self.url_link(label, arxiv, doi)
+            elif field in self.fields:
+                link = self.link(field, label, self.fields[field])
+            else:
+                continue
+            if link is not None and bib_links.target_key(link.url) not in targets:
+                targets.add(bib_links.target_key(link.url))
+                found.append(link)
+        return tuple(found)
+
+    def url_link(self, label: str, arxiv: str, doi: str) -> Link | None:
+        """``url`` (or a ``howpublished`` that is only ``\\url{…}``), named by its host; an
+        arXiv or doi.org address is already the arXiv or DOI button."""
+        raw = self.fields.get("url", "") or bib_links.implied_url(self.fields)
+        url = bib_links.clean_link_value(raw)
+        if not url:
+            return None
+        if arxiv and bib_links.is_arxiv_url(url):
+            return None
+        if doi and bib_links.is_doi_url(url) and bib_links.doi_of(url).casefold() == doi.casefold():
+            return None
+        return self.link("url", bib_links.url_label(url, label), url)
+
+    def link(self, field: str, label: str, raw_value: str) -> Link | None:
+        raw = bib_links.clean_link_value(raw_value)
         if not raw:
             return None
         key = self.entry.key
-        if field == "arxiv" and not raw.lower().startswith(("http:", "https:")):
-            return Link(field, label, "https://arxiv.org/abs/" + quote(raw, safe="/."))
-        if field == "doi" and not raw.lower().startswith(("http:", "https:")):
-            return Link(field, label, "https://doi.org/" + quote(raw, safe="/()._-:;"))
         try:
             url = checked_url(raw)
         except UnsafeURLError as err:
@@ -255,27 +352,93 @@ class _Reader:
         self.files.append(found)
         return Link(field, label, quote(found.site_path), local=True)
 
+    def authors(self, people: list[Person]) -> tuple[tuple[Author, ...], list[Person]]:
+        """The authors with their marks, highlight and co-author links; and the people
+        without marks, for the BibTeX a reader copies."""
+        settings = self.settings
+        key = self.entry.key
+        explicit = NO_EXPLICIT_ROLES
+        if "author+an" in self.fields or any(r.name in self.fields for r in settings.roles.roles):
+            explicit = explicit_roles(self.fields, len(people), settings.roles, key)
+            self.problems.extend(Problem(p) for p in explicit.problems)
+        authors: list[Author] = []
+        cleaned: list[Person] = []
+        for position, person in enumerate(people):
+            unmarked, author = _read_name(
+                _name_parts(person), settings.roles, settings.matcher, settings.coauthors
+            )
+            cleaned.append(unmarked)
+            if position in explicit.marks or position in explicit.highlighted:
+                author = self._explicit(author, unmarked, explicit, position)
+            for mark in author.marks:
+                if settings.roles.by_mark(mark) is None:
+                    self.problems.append(
+                        Problem(
+                            f"author {author.name!r} of {key!r} is marked {mark!r}, which no "
+                            "role has; add one to academic_author_roles (e.g. "
+                            f'{{"other": ("{mark}", "what it means")}}) or remove the mark'
+                        )
+                    )
+            authors.append(author)
+        return tuple(authors), cleaned
 
-def _month(fields: Fields) -> str:
-    """``month`` as a name: pybtex expands ``may`` to "May"; ``5`` and ``05`` become "May"."""
-    month = _text(fields, "month").strip()
-    if month.isdigit() and 1 <= int(month) <= 12:
-        return calendar.month_name[int(month)]
-    return month[:1].upper() + month[1:]
+    def _explicit(
+        self, author: Author, unmarked: Person, explicit: ExplicitRoles, position: int
+    ) -> Author:
+        """The author with the roles of position fields and ``author+an`` added."""
+        marks = tuple(dict.fromkeys((*author.marks, *explicit.marks.get(position, ()))))
+        if position not in explicit.highlighted or author.highlighted:
+            return replace(author, marks=marks)
+        return Author(author.name, True, marks=marks)  # the owner's name is never a link
+
+
+NameParts = tuple[tuple[str, ...], ...]
+
+
+def _name_parts(person: Person) -> NameParts:
+    return (
+        tuple(person.first_names),
+        tuple(person.middle_names),
+        tuple(person.prelast_names),
+        tuple(person.last_names),
+        tuple(person.lineage_names),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _read_name(
+    parts: NameParts, roles: RoleTable, matcher: NameMatcher, coauthors: CoauthorIndex
+) -> tuple[Person, Author]:
+    """A name as written → the person without marks, and the author as shown (marks,
+    highlight, co-author link). Co-authors recur across a bib file: each name is read once."""
+    first, middle, prelast, last, lineage = (" ".join(p) for p in parts)
+    person = Person(first=first, middle=middle, prelast=prelast, last=last, lineage=lineage)
+    if is_others(person):
+        return person, Author("et al.", is_others=True)
+    unmarked, marks = split_marks(from_extended_format(person), roles)
+    highlighted = matcher.matches(unmarked)
+    coauthor = None if highlighted else coauthors.find(unmarked)
+    author = Author(
+        display_name(unmarked),
+        highlighted,
+        marks=marks,
+        url=coauthor.url if coauthor else "",
+        same_as=coauthor.same_as if coauthor else (),
+    )
+    return unmarked, author
 
 
 class AlfolioFields(NamedTuple):
     award: Inline
     award_name: str
-    month: str
     location: str
     additional_info: Inline
 
 
 def alfolio_fields(fields: Fields, problems: list[Problem]) -> AlfolioFields:
     """al-folio's display fields: ``award`` and ``additional_info`` are Markdown (its
-    ``bib.liquid`` markdownifies them), ``award_name`` labels the award, ``month`` and
-    ``location`` join the venue line."""
+    ``bib.liquid`` markdownifies them), ``award_name`` labels the award, ``location`` joins
+    the venue line (the month, read with the date, does too)."""
 
     def markup(name: str) -> Inline:
         found: list[str] = []
@@ -286,16 +449,20 @@ def alfolio_fields(fields: Fields, problems: list[Problem]) -> AlfolioFields:
     return AlfolioFields(
         markup("award"),
         _text(fields, "award_name").strip(),
-        _month(fields),
         _text(fields, "location").strip(),
         markup("additional_info"),
     )
 
 
-def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
-    fields = lower_fields(entry)
+def build_record(
+    entry: Entry, settings: RecordSettings, entries: Mapping[str, Entry] | None = None
+) -> PublicationRecord:
+    """Read an entry; ``entries`` (every entry of the bib files) gives its ``crossref`` parents."""
+    resolved = resolve(entry, entries or {}, lower_fields(entry))
+    fields = resolved.fields
     reader = _Reader(entry, fields, settings)
     problems = reader.problems
+    problems.extend(Problem(p) for p in resolved.problems)
     raw_title = fields.get("title", "")
     title = latex_to_text(raw_title)
     if not title:
@@ -315,32 +482,48 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
             Problem(f"entry {entry.key!r} has year {year!r}; write it as four digits, YYYY")
         )
         year = ""
-    authors = tuple(
-        Author("et al.", is_others=True)
-        if is_others(person)
-        else Author(display_name(person), settings.matcher.matches(person))
-        for person in entry.persons.get("author", ())
-    )
-    links = tuple(
-        link for link in (reader.link(field, label) for field, label in LINK_FIELDS) if link
-    )
-    preview = reader.link("preview", "")
+    month = month_of(fields) if year else 0
+    authors, people = reader.authors(resolved.persons.get("author", []))
+    arxiv, doi = reader.identifiers()
+    links = reader.links(arxiv, doi)
+    preview = reader.link("preview", "", fields.get("preview", ""))
     alfolio = alfolio_fields(fields, problems)
-    venue_field, venue = next(
-        ((f, v) for f, v in ((f, _text(fields, f)) for f in VENUE_FIELDS) if v), ("", "")
+    venue = venue_of(entry.type, fields)
+    arxiv_container = bib_links.is_arxiv_venue(
+        fields.get("journal", "") or fields.get("journaltitle", "")
     )
+    persons = {**resolved.persons, "author": people}
     return PublicationRecord(
         key=entry.key,
         entry_type=entry.type,
         title=title or entry.key,
         authors=authors,
-        venue=venue,
-        venue_is_label=venue_field == "venue_label",
+        venue=venue.text,
+        venue_is_label=venue.is_label,
         year=year,
+        month=month,
+        day=day_of(fields, month),
+        container=venue.container,
+        container_kind=venue.container_kind,
+        volume="" if arxiv_container else _text(fields, "volume"),
+        number=_text(fields, "number") or _text(fields, "issue"),
+        pages=_text(fields, "pages").replace("--", "\u2013"),
+        publisher=_text(fields, "publisher"),
+        doi=doi,
+        arxiv_id=arxiv,
         summary=_text(fields, "summary"),
         abstract=_text(fields, "abstract"),
         links=links,
-        bibtex=clean_bibtex(entry, fields),
+        bibtex=bibtex_text(
+            entry_type=entry.original_type,
+            key=entry.key,
+            fields=fields,
+            persons=persons,
+            allowed=settings.bibtex_fields,
+            month=month,
+            doi=doi,
+            arxiv=arxiv,
+        ),
         abbr=_text(fields, "abbr"),
         award=alfolio.award,
         preview=preview,
@@ -349,18 +532,27 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
         file_names=tuple(reader.file_names),
         problems=tuple(problems),
         award_name=alfolio.award_name,
-        month=alfolio.month,
         location=alfolio.location,
+        month_written="month" in fields,
         additional_info=alfolio.additional_info,
     )
 
 
-def digest(entry: Entry) -> bytes:
-    """A short hash of the entry's whole content: equal digests give equal records."""
-    content = (
+def _content(entry: Entry) -> tuple[object, ...]:
+    return (
         entry.key,
         entry.original_type,
         tuple(entry.fields.items()),
         tuple((role, tuple(str(p) for p in people)) for role, people in entry.persons.items()),
     )
+
+
+def digest(entry: Entry, entries: Mapping[str, Entry] | None = None) -> bytes:
+    """A short hash of the entry's whole content and of its ``crossref`` parents': equal
+    digests give equal records (a child re-reads when its parent changes)."""
+    content = [_content(entry)]
+    if entries is not None and "crossref" in entry.fields:
+        content.extend(
+            _content(parent) for parent in resolve(entry, entries, lower_fields(entry)).parents
+        )
     return hashlib.blake2b(repr(content).encode(), digest_size=16).digest()

@@ -89,6 +89,7 @@ class WorkCardDirective(SphinxDirective):
         "image": directives.uri,
         "alt": directives.unchanged,
         "tags": directives.unchanged,
+        "authors": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -123,6 +124,7 @@ class WorkCardDirective(SphinxDirective):
             year=self.options.get("year"),
             links=self._links(location),
             tags=[t.strip() for t in self.options.get("tags", "").split(",") if t.strip()],
+            authors="authors" in self.options,
         )
         self.set_source_info(node)
         image = self._image(location)

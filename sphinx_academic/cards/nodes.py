@@ -16,11 +16,13 @@ from docutils import nodes
 from sphinx.errors import NoUri
 
 from ..bib.records import Link, PublicationRecord
+from ..config import AcademicConfig
 from ..domain import AcademicDomain
 from ..escaping import encode
-from ..publications.html import links_html
+from ..publications.display import AuthorLine, EntryView, Legend, author_line, legend
+from ..publications.html import authors_html, legend_html, links_html
 from ..publications.lists import page_root
-from ..publications.lowering import link_nodes
+from ..publications.lowering import authors_nodes, legend_nodes, link_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 #: sphinx-design's grid around the cards (its own ``grid`` directive's classes).
 GRID_CLASSES = ("sd-container-fluid", "sd-sphinx-override", "sd-mb-4")
 COLUMN_CLASSES = ("sd-col", "sd-d-flex-row")
+DEFAULT_VIEW = EntryView()
 
 
 class work_cards(nodes.General, nodes.Element):
@@ -55,6 +58,8 @@ class CardDisplay:
     tags: tuple[str, ...]
     entry_href: str  #: the entry in the site's citable publication list ("" if none)
     root: str
+    authors: AuthorLine | None = None  #: with ``:authors:``: the first entry's, as lists show
+    legend: Legend = ()  #: what the authors' marks mean
 
     @property
     def title_href(self) -> str:
@@ -62,10 +67,20 @@ class CardDisplay:
 
 
 def card_display(
-    card: work_card, records: Sequence[PublicationRecord], entry_href: str, root: str
+    card: work_card,
+    records: Sequence[PublicationRecord],
+    entry_href: str,
+    root: str,
+    view: EntryView = DEFAULT_VIEW,
 ) -> CardDisplay:
-    """Options win over the bib entries; ``:links:`` replaces the entries' links."""
+    """Options win over the bib entries; ``:links:`` replaces the entries' links; with
+    ``:authors:`` the first entry's authors show as its list does (cut, marks, legend)."""
     first = records[0] if records else None
+    authors: AuthorLine | None = None
+    marks: Legend = ()
+    if card.get("authors") and first is not None and first.authors:
+        authors = author_line(first.authors, view.max_authors)
+        marks = legend(first.authors, view)
     title = card["title"] or " and ".join(r.title for r in records)
     if card["venue"] is not None:
         venue = card["venue"]
@@ -82,7 +97,7 @@ def card_display(
                     seen.add(link.url)
                     found.append(link)
         links = tuple(found)
-    return CardDisplay(title, venue, links, tuple(card["tags"]), entry_href, root)
+    return CardDisplay(title, venue, links, tuple(card["tags"]), entry_href, root, authors, marks)
 
 
 def resolve_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -92,6 +107,7 @@ def resolve_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     domain = AcademicDomain.of(app.env)
     root = page_root(app.builder, docname)
+    view = EntryView.from_config(AcademicConfig.from_config(app.config), root)
     for card in cards:
         records = [r for r in (domain.record(k) for k in card["keys"]) if r is not None]
         entry_href = ""
@@ -104,7 +120,7 @@ def resolve_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     break
                 entry_href = f"{page}#{listed[1]}"
                 break
-        shown = card["display"] = card_display(card, records, entry_href, root)
+        shown = card["display"] = card_display(card, records, entry_href, root, view)
         text = f"{shown.title} {shown.venue}".strip()
         images = [c for c in card.children if isinstance(c, nodes.image)]
         body = [
@@ -141,6 +157,8 @@ def visit_card_header_html(self: Any, node: card_header) -> None:
     if shown.title_href:
         title = f'<a class="reference external" href="{encode(shown.title_href)}">{title}</a>'
     self.body.append(f'<h{level} class="academic-card-title">{title}</h{level}>\n')
+    if shown.authors:
+        self.body.append(f'<p class="academic-card-authors">{authors_html(shown.authors)}</p>\n')
     if shown.venue:
         self.body.append(f'<p class="academic-card-venue">{encode(shown.venue)}</p>\n')
     raise nodes.SkipNode
@@ -160,6 +178,7 @@ def depart_card_html(self: Any, node: work_card) -> None:
     if shown.tags:
         tags = " ".join(f'<span class="academic-tag">{encode(t)}</span>' for t in shown.tags)
         self.body.append(f'<p class="academic-tags">{tags}</p>\n')
+    self.body.append(legend_html(shown.legend))
     self.body.append("</div>\n</div>\n")
 
 
@@ -173,6 +192,8 @@ def _lowered(node: work_card, links_as_text: bool, with_image: bool) -> None:
     if shown.title_href:
         title = nodes.reference(shown.title, shown.title, refuri=shown.title_href)
     header: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "", title))]
+    if shown.authors:
+        header.append(nodes.paragraph("", "", *authors_nodes(shown.authors, links_as_text)))
     if shown.venue:
         header.append(nodes.paragraph(shown.venue, shown.venue))
     parts: list[nodes.Node] = []
@@ -185,6 +206,7 @@ def _lowered(node: work_card, links_as_text: bool, with_image: bool) -> None:
         parts.append(nodes.paragraph("", "", *link_nodes(shown.links, shown.root, links_as_text)))
     if shown.tags:
         parts.append(nodes.paragraph("", ", ".join(shown.tags)))
+    parts.extend(legend_nodes(shown.legend, plain=links_as_text))
     node[:] = parts
 
 

@@ -22,8 +22,8 @@ from ..cards.nodes import card_header, work_card, work_cards
 from ..cv.model import Person
 from ..cv.nodes import cv_entry, cv_header, cv_numbered, cv_person, cv_timeline, date_parts
 from ..inline import Inline
-from ..publications.display import EntryDisplay
-from ..publications.nodes import publication_entry
+from ..publications.display import EntryDisplay, Legend
+from ..publications.nodes import publication_entry, publication_legend
 from ..publications.plain import sentence
 from ..urls import UnsafeURLError, checked_url
 
@@ -86,10 +86,26 @@ def inline(value: Inline) -> str:
     return "".join(out)
 
 
+def name(author: Author) -> str:
+    """A name: the owner's bold, a co-author's a link to their page, then any role marks."""
+    shown = text(author.name)
+    if author.highlighted:
+        shown = f"#strong[{shown}]"
+    elif author.url:
+        shown = link(author.url, shown)
+    marks = f"#super[{text(''.join(author.marks))}]" if author.marks else ""
+    return shown + marks
+
+
 def names(authors: Sequence[Author]) -> str:
-    """Authors separated by commas, the owner's names in bold."""
-    parts = [f"#strong[{text(a.name)}]" if a.highlighted else text(a.name) for a in authors]
-    return text(", ").join(parts)
+    """Authors separated by commas, as the web list shows them."""
+    return text(", ").join(name(a) for a in authors)
+
+
+def legend_markup(legend: Legend) -> str:
+    """What the marks mean, under a list: "* equal contribution · † corresponding author"."""
+    items = [f"#super[{text(mark)}]{text(' ' + meaning)}" for mark, meaning in legend]
+    return f"#text(size: 8.5pt)[{text(' · ').join(items)}]\n\n" if items else ""
 
 
 def entry_markup(entry: EntryDisplay, absolute: Callable[[Link], str]) -> str:
@@ -253,6 +269,10 @@ class TypstTranslator(nodes.GenericNodeVisitor):
 
     def visit_publication_entry(self, node: publication_entry) -> None:
         self.body.append(entry_markup(node["display"], self.absolute))
+        raise nodes.SkipNode
+
+    def visit_publication_legend(self, node: publication_legend) -> None:
+        self.body.append(legend_markup(node["legend"]))
         raise nodes.SkipNode
 
     def visit_cv_timeline(self, node: cv_timeline) -> None:

@@ -8,7 +8,7 @@ targets through its own ``bibliography`` directive; each group becomes a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,10 +17,11 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..bib import adapter
-from ..bib.records import UNDATED, year_sort_key
+from ..bib.crossref import crossref_targets, is_container, resolve
+from ..bib.records import UNDATED, lower_fields, year_sort_key
 from ..domain import AcademicDomain, PublicationList
 from ..messages import Subtype, warn
-from .nodes import publication_list
+from .nodes import publication_legend, publication_list
 from .style import STYLE_NAME
 
 if TYPE_CHECKING:
@@ -41,6 +42,18 @@ def unique_id(document: nodes.document, base: str) -> str:
     return candidate
 
 
+def _inherited(entry: Entry, entries: Mapping[str, Entry]) -> Entry:
+    """The entry as :filter: sees it: with what it inherits by ``crossref`` (year, booktitle)."""
+    if "crossref" not in entry.fields:
+        return entry
+    from pybtex.database import Entry as PybtexEntry
+
+    resolved = resolve(entry, entries, lower_fields(entry))
+    copy = PybtexEntry(entry.original_type, resolved.fields, resolved.persons)
+    copy.key = entry.key
+    return copy
+
+
 class PublicationsDirective(SphinxDirective):
     """``publications [bibfile ...]``: entries of the project's bib files, grouped by year."""
 
@@ -51,6 +64,7 @@ class PublicationsDirective(SphinxDirective):
         "selected": directives.flag,
         "group-by": lambda v: directives.choice(v, ("year", "none")),
         "no-index": directives.flag,
+        "containers": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -72,8 +86,9 @@ class PublicationsDirective(SphinxDirective):
         data = domain.document(self.env.docname)
         data.lists.append(listing)
         data.components.add(COMPONENT)
+        legend = publication_legend(keys=list(keys))
         if self.options.get("group-by", "year") == "none":
-            return [self._placeholder(listing, keys, anchors)]
+            return [self._placeholder(listing, keys, anchors), legend]
         groups: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             state = domain.entry_state(key)
@@ -81,7 +96,9 @@ class PublicationsDirective(SphinxDirective):
         # Newest year first; groups that are not years ("in press", "Undated") after every
         # year, in the order the bib file first has them.
         order = sorted(groups, key=lambda g: (-year_sort_key(g), groups[g][0]))
-        return [self._section(group, listing, groups[group]) for group in order]
+        sections = [self._section(group, listing, groups[group]) for group in order]
+        sections[-1] += legend  # under the list: after its last group's entries
+        return sections
 
     def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
         """The selected entries, and whether they are every entry of every bib file."""
@@ -99,7 +116,14 @@ class PublicationsDirective(SphinxDirective):
         try:
             accepted = parse_filter(expression)
             candidates = list(adapter.entries_of(self.env, bibfiles))
-            entries = [e for e in candidates if accepted.accepts(filter_entry(e))]
+            all_entries = adapter.bib_entries(self.env)
+            if "containers" not in self.options:
+                # A volume that other entries crossref, with no authors, is not a work.
+                targets = crossref_targets(all_entries)
+                candidates = [e for e in candidates if not is_container(e, targets)]
+            entries = [
+                e for e in candidates if accepted.accepts(filter_entry(_inherited(e, all_entries)))
+            ]
         except FilterError as err:
             warn(f"publications :filter: {err}", Subtype.PUBLICATIONS, location)
             return [], False
@@ -110,7 +134,9 @@ class PublicationsDirective(SphinxDirective):
                 Subtype.PUBLICATIONS,
                 location,
             )
-        every = len(entries) == len(candidates) and bibfiles == adapter.bibfile_paths(self.env)
+        every = len(entries) == len(candidates) == len(
+            all_entries
+        ) and bibfiles == adapter.bibfile_paths(self.env)
         return entries, every
 
     def _bibfiles(self, domain: AcademicDomain) -> list[Path]:

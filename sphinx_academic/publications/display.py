@@ -7,14 +7,19 @@ venue or links an entry shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..bib.records import Author, Link, PublicationRecord
+from ..bib.records import DEFAULT_ROLE_TABLE, Author, Link, PublicationRecord
+from ..bib.roles import RoleTable
 from ..config import AcademicConfig
 from ..inline import Inline
 
 #: The label of an award without an ``award_name``.
 AWARD_LABEL = "Award"
+
+#: What the marks of a list mean: (mark, legend) pairs, in the order of the site's roles.
+Legend = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +29,16 @@ class EntryView:
     max_authors: int = 10
     bibtex_always: bool = True  #: False: only entries with ``bibtex_show = {true}`` (al-folio)
     root: str = ""
+    roles: RoleTable = DEFAULT_ROLE_TABLE  #: what each author mark means
 
     @classmethod
     def from_config(cls, config: AcademicConfig, root: str = "") -> EntryView:
-        return cls(config.max_authors, config.bibtex_toggle == "always", root)
+        return cls(
+            config.max_authors,
+            config.bibtex_toggle == "always",
+            root,
+            RoleTable.from_config(config.author_roles),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,11 @@ class EntryDisplay:
     bibtex: str  #: "" when the entry gets no BibTeX toggle
     preview: Link | None
     root: str  #: the page's path to the site's root, for local files
+
+
+def legend(authors: Iterable[Author], view: EntryView) -> Legend:
+    """The legend under a list (or card) of these authors: the roles whose marks appear."""
+    return view.roles.legend(mark for author in authors for mark in author.marks)
 
 
 def author_line(authors: tuple[Author, ...], max_authors: int) -> AuthorLine:

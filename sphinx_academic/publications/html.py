@@ -13,16 +13,34 @@ from collections.abc import Sequence
 from ..bib.records import Author, Link
 from ..escaping import encode
 from ..inline import to_html
-from .display import AuthorLine, EntryDisplay, note_separator
+from .display import AuthorLine, EntryDisplay, Legend, note_separator
+
+
+def marks_html(marks: Sequence[str]) -> str:
+    return f'<sup class="academic-mark">{encode("".join(marks))}</sup>' if marks else ""
+
+
+def name_html(author: Author) -> str:
+    """A name: the owner's strong, a co-author's a link to their page, then any role marks."""
+    name = encode(author.name)
+    if author.highlighted:
+        name = f'<strong class="academic-me">{name}</strong>'
+    elif author.url:
+        name = (
+            f'<a class="academic-coauthor reference external" href="{encode(author.url)}">'
+            f"{name}</a>"
+        )
+    return name + marks_html(author.marks)
 
 
 def names_html(authors: Sequence[Author]) -> str:
-    return ", ".join(
-        f'<strong class="academic-me">{encode(a.name)}</strong>'
-        if a.highlighted
-        else encode(a.name)
-        for a in authors
-    )
+    return ", ".join(name_html(a) for a in authors)
+
+
+def legend_html(legend: Legend) -> str:
+    """What the marks mean: ``* equal contribution · † corresponding author``."""
+    items = " · ".join(f"{marks_html((mark,))}\u00a0{encode(text)}" for mark, text in legend)
+    return f'<p class="academic-legend">{items}</p>\n' if legend else ""
 
 
 def authors_html(line: AuthorLine) -> str:

@@ -17,8 +17,8 @@ from sphinx.util.osutil import relative_uri
 from ..bib import adapter
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
-from .display import EntryView, display
-from .nodes import publication_entry, publication_list
+from .display import EntryView, display, legend
+from .nodes import publication_entry, publication_legend, publication_list
 from .plain import search_text
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     env = app.env
     domain = AcademicDomain.of(env)
     view = entry_view(app, docname)
+    for legend_node in list(doctree.findall(publication_legend)):
+        records = [r for r in map(domain.record, legend_node["keys"]) if r is not None]
+        legend_node["legend"] = legend((a for r in records for a in r.authors), view)
+        if not legend_node["legend"]:
+            legend_node.parent.remove(legend_node)
     cite_ids: dict[tuple[str, str], dict[str, str]] = {}
     for node in placeholders:
         bibliography = node["bibliography_id"]
@@ -80,7 +85,8 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         parent.remove(node)
         year_section = isinstance(parent, nodes.section) and "academic-year" in parent["classes"]
-        if year_section and len(parent) == 1:  # only its title is left
+        rest = [c for c in parent.children if not isinstance(c, publication_legend)]
+        if year_section and len(rest) == 1:  # only its title is left
             parent.parent.remove(parent)
 
 

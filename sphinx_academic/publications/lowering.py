@@ -13,36 +13,63 @@ from docutils import nodes
 
 from ..bib.records import Author, Link
 from ..inline import to_nodes
-from .display import AuthorLine, EntryDisplay, note_separator
+from .display import AuthorLine, EntryDisplay, Legend, note_separator
 
 
-def names_nodes(authors: Sequence[Author]) -> list[nodes.Node]:
-    """Names separated by commas: the owner's as ``strong``, each run of others as one text."""
+def marks_node(marks: Sequence[str], plain: bool) -> nodes.Node:
+    """Role marks: a superscript, or (plain text, man) the characters after the name."""
+    text = "".join(marks)
+    return nodes.Text(text) if plain else nodes.superscript(text, text)
+
+
+def names_nodes(authors: Sequence[Author], plain: bool = False) -> list[nodes.Node]:
+    """Names separated by commas: the owner's as ``strong``, a co-author's as a link (not in
+    plain text), marks after the name; each run of plain names is one text."""
     out: list[nodes.Node] = []
     run: list[str] = []
     for i, author in enumerate(authors):
         if i:
             run.append(", ")
-        if author.highlighted:
-            if run:
-                out.append(nodes.Text("".join(run)))
-                run = []
-            out.append(nodes.strong(author.name, author.name, classes=["academic-me"]))
-        else:
+        special = author.highlighted or (author.url and not plain) or author.marks
+        if not special:
             run.append(author.name)
+            continue
+        if run:
+            out.append(nodes.Text("".join(run)))
+            run = []
+        if author.highlighted:
+            out.append(nodes.strong(author.name, author.name, classes=["academic-me"]))
+        elif author.url and not plain:
+            out.append(nodes.reference(author.name, author.name, refuri=author.url))
+        else:
+            out.append(nodes.Text(author.name))
+        if author.marks:
+            out.append(marks_node(author.marks, plain))
     if run:
         out.append(nodes.Text("".join(run)))
     return out
 
 
-def authors_nodes(line: AuthorLine) -> list[nodes.Node]:
-    out = names_nodes(line.shown)
+def authors_nodes(line: AuthorLine, plain: bool = False) -> list[nodes.Node]:
+    out = names_nodes(line.shown, plain)
     if line.hidden:
         out.append(nodes.Text(f", and {line.hidden_note}"))
         if line.hidden_owner:
             out.append(nodes.Text(", including "))
-            out.extend(names_nodes(line.hidden_owner))
+            out.extend(names_nodes(line.hidden_owner, plain))
     return out
+
+
+def legend_nodes(legend: Legend, plain: bool) -> list[nodes.Element]:
+    """The legend as one paragraph: ``* equal contribution · † corresponding author``."""
+    if not legend:
+        return []
+    parts: list[nodes.Node] = []
+    for i, (mark, text) in enumerate(legend):
+        if i:
+            parts.append(nodes.Text(" · "))
+        parts += [marks_node((mark,), plain), nodes.Text(f"\u00a0{text}")]
+    return [nodes.paragraph("", "", *parts, classes=["academic-legend"])]
 
 
 def link_nodes(links: Sequence[Link], root: str, as_text: bool) -> list[nodes.Node]:
@@ -86,7 +113,7 @@ def entry_nodes(entry: EntryDisplay, links_as_text: bool) -> list[nodes.Element]
     """The body of one list item: title, authors, venue, summary and links."""
     out: list[nodes.Element] = [nodes.paragraph("", "", nodes.strong(entry.title, entry.title))]
     if entry.authors.shown:
-        out.append(nodes.paragraph("", "", *authors_nodes(entry.authors)))
+        out.append(nodes.paragraph("", "", *authors_nodes(entry.authors, plain=links_as_text)))
     venue = venue_nodes(entry)
     if venue:
         out.append(nodes.paragraph("", "", *venue))

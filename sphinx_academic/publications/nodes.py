@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..bib.adapter import latex_citation_anchor
-from .html import entry_html
-from .lowering import entry_nodes
+from .html import entry_html, legend_html
+from .lowering import entry_nodes, legend_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,6 +28,28 @@ class publication_list(nodes.General, nodes.Element):
 
 class publication_entry(nodes.list_item):
     """One entry: ``display`` (an EntryDisplay), ``ids``, and ``cite_id`` if citable."""
+
+
+class publication_legend(nodes.General, nodes.Element):
+    """What the author marks of a list mean. Read time: ``keys`` (the list's entries); at
+    ``doctree-resolved`` ``legend`` (:data:`.display.Legend`) is set, or the node removed."""
+
+
+def visit_legend_html(self: Any, node: publication_legend) -> None:
+    self.body.append(legend_html(node["legend"]))
+    raise nodes.SkipNode
+
+
+def visit_legend_lowered(self: Any, node: publication_legend) -> None:
+    node[:] = legend_nodes(node["legend"], plain=False)
+
+
+def visit_legend_as_text(self: Any, node: publication_legend) -> None:
+    node[:] = legend_nodes(node["legend"], plain=True)
+
+
+def depart_legend(self: Any, node: publication_legend) -> None:
+    pass
 
 
 def visit_entry_html(self: Any, node: publication_entry) -> None:
@@ -64,6 +86,14 @@ def depart_entry(self: Any, node: publication_entry) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_list)
+    app.add_node(
+        publication_legend,
+        html=(visit_legend_html, None),
+        latex=(visit_legend_lowered, depart_legend),
+        text=(visit_legend_as_text, depart_legend),
+        man=(visit_legend_as_text, depart_legend),
+        texinfo=(visit_legend_lowered, depart_legend),
+    )
     app.add_node(
         publication_entry,
         html=(visit_entry_html, None),

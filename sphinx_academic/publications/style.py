@@ -14,7 +14,7 @@ through a subclass registered with pybtex's plugin registry at ``config-inited``
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import Tag, Text
@@ -24,8 +24,16 @@ from pybtex.style.labels import BaseLabelStyle
 
 from ..bib.names import NameMatcher
 from ..bib.reading import record_settings
-from ..bib.records import RecordSettings, build_record, entry_year, year_sort_key
+from ..bib.records import (
+    Author,
+    PublicationRecord,
+    RecordSettings,
+    build_record,
+    entry_year,
+    year_sort_key,
+)
 from ..config import AcademicConfig
+from ..domain import AcademicDomain
 from .display import EntryDisplay, EntryView, display
 from .plain import sentence
 
@@ -34,6 +42,12 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STYLE_NAME = "academic"
+
+
+class RecordSource(Protocol):
+    """Where the build's records are (the academic domain): a tooltip shows the list's record."""
+
+    def record(self, key: str) -> PublicationRecord | None: ...
 
 
 class KeyLabels(BaseLabelStyle):  # type: ignore[misc]
@@ -51,6 +65,7 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
     default_sorting_style = "none"
     settings: ClassVar[RecordSettings] = RecordSettings(NameMatcher(frozenset()), {}, ".")
     view: ClassVar[EntryView] = EntryView()
+    records: ClassVar[RecordSource | None] = None
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -72,7 +87,10 @@ class AcademicStyle(BaseStyle):  # type: ignore[misc]
 
     @classmethod
     def entry_display(cls, entry: Entry) -> EntryDisplay:
-        return display(build_record(entry, cls.settings), cls.view)
+        """The entry as its list shows it: the build's record (with what it inherits by
+        ``crossref`` and its co-author links), else one read from the entry alone."""
+        record = cls.records.record(entry.key) if cls.records is not None else None
+        return display(record or build_record(entry, cls.settings), cls.view)
 
 
 class LazyFormattedEntry(FormattedEntry):  # type: ignore[misc]
@@ -92,18 +110,25 @@ class LazyFormattedEntry(FormattedEntry):  # type: ignore[misc]
         return rich_text(style.entry_display(self.entry))
 
 
+def _name(author: Author) -> list[Any]:
+    """The name (the owner's strong) and its role marks, as plain characters."""
+    name: Any = Tag("strong", author.name) if author.highlighted else author.name
+    return [name, "".join(author.marks)] if author.marks else [name]
+
+
 def rich_text(entry: EntryDisplay) -> Text:
-    """Authors (the owner's names strong), title (emphasised) and venue, as in the list."""
+    """Authors (the owner's names strong, role marks after names), title (emphasised) and
+    venue, as in the list."""
     parts: list[Any] = []
     line = entry.authors
     for i, author in enumerate(line.shown):
         if i:
             parts.append(", ")
-        parts.append(Tag("strong", author.name) if author.highlighted else author.name)
+        parts += _name(author)
     if line.hidden:
         parts.append(f", and {line.hidden_note}")
         for i, author in enumerate(line.hidden_owner):
-            parts += [", including " if i == 0 else ", ", Tag("strong", author.name)]
+            parts += [", including " if i == 0 else ", ", *_name(author)]
     if parts:
         parts.append(". ")
     parts += [Tag("em", sentence(entry.title))]
@@ -112,10 +137,14 @@ def rich_text(entry: EntryDisplay) -> Text:
     return Text(*parts)
 
 
-def register_style(settings: RecordSettings, view: EntryView) -> None:
+def register_style(
+    settings: RecordSettings, view: EntryView, records: RecordSource | None = None
+) -> None:
     """Register ``academic`` with this build's settings (``force``: beats the entry point)."""
     configured = type(
-        "ConfiguredAcademicStyle", (AcademicStyle,), {"settings": settings, "view": view}
+        "ConfiguredAcademicStyle",
+        (AcademicStyle,),
+        {"settings": settings, "view": view, "records": records},
     )
     register_plugin("pybtex.style.formatting", STYLE_NAME, configured, force=True)
 
@@ -123,7 +152,7 @@ def register_style(settings: RecordSettings, view: EntryView) -> None:
 def configure_style(app: Sphinx) -> None:
     """Register the style with this build's settings (sphinxcontrib-bibtex formats later)."""
     view = EntryView.from_config(AcademicConfig.from_config(app.config))
-    register_style(record_settings(app), view)
+    register_style(record_settings(app), view, AcademicDomain.of(app.env))
 
 
 def setup_style(app: Sphinx) -> None:

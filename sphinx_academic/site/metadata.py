@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from ..bib.records import PublicationRecord
+    from ..bib.records import Author, PublicationRecord
 
 #: ``academic_person`` keys and the schema.org properties they become.
 PERSON_FIELDS = {
@@ -92,12 +92,22 @@ def describe_search_page(
         add_to_head(context, tag)
 
 
+def author_data(author: Author) -> dict[str, Any]:
+    """A schema.org ``Person``: the name, and the co-author file's homepage and profiles."""
+    data: dict[str, Any] = {"@type": "Person", "name": author.name}
+    if author.url:
+        data["url"] = author.url
+    if author.same_as:
+        data["sameAs"] = list(author.same_as)
+    return data
+
+
 def article_data(record: PublicationRecord, root: str = "") -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "ScholarlyArticle",
         "headline": record.title,
         "name": record.title,
-        "author": [{"@type": "Person", "name": a.name} for a in record.authors if not a.is_others],
+        "author": [author_data(a) for a in record.authors if not a.is_others],
     }
     if record.year:
         data["datePublished"] = record.year
