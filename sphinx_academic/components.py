@@ -15,6 +15,8 @@ from .cards.directive import setup_cards
 from .config import add_config_values
 from .cv.directive import setup_cv
 from .domain import AcademicDomain
+from .pages import setup_pages
+from .pages.skeleton import SKELETON_PAGE
 from .pdf.output import setup_pdf
 from .publications import setup_publications
 
@@ -38,9 +40,10 @@ def add_stylesheet(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """The components' stylesheet, on the pages that have one of them only."""
+    """The components' stylesheet, on the pages that have one of them only (and on the
+    publications' own pages, made from the skeleton)."""
     data = AcademicDomain.of(app.env).documents.get(pagename)
-    if data is not None and data.components:
+    if (data is not None and data.components) or pagename == SKELETON_PAGE:
         app.add_css_file(STYLESHEET)
 
 
@@ -54,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cards(app)  # cards/: highlighted-work cards
     setup_cv(app)  # cv/: CV timelines and CV source files
     setup_pdf(app)  # pdf/: the CV page as a PDF, from the same doctree
+    setup_pages(app)  # pages/: a page per publication, and the list as downloads
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_stylesheet)
     return {

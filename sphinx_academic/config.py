@@ -87,6 +87,12 @@ def _author_names(name: str, value: Any) -> tuple[str, ...]:
     return tuple(n.strip() for n in names)
 
 
+def _boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("True or False")
+    return value
+
+
 def _whole_number(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise _Invalid("a whole number, 0 or more (0 shows every author)")
@@ -341,6 +347,21 @@ class AcademicConfig:
         "the fields kept in the BibTeX readers copy (toggle and downloads): standard "
         "BibTeX/BibLaTeX fields; every other field (exporters' bookkeeping, file paths, "
         "display fields) is left out",
+    )
+    publication_pages: bool = setting(
+        True,
+        "html",
+        _boolean,
+        "a page of its own for each publication of the site's citable lists, at "
+        "publications/<key>.html, with the citation_* meta tags Google Scholar indexes; lists, "
+        "cards and the feed link to it",
+    )
+    publication_downloads: bool = setting(
+        True,
+        "html",
+        _boolean,
+        "the site's publications as publications.bib (BibTeX) and publications.json "
+        "(CSL-JSON), linked above the first citable list of a page",
     )
     date_format: Mapping[str, str] = setting(
         DEFAULT_FORMATS,

@@ -4,7 +4,8 @@ Build-wide data (refreshed before reading, so forked parallel readers and writer
 the checked state of each bib file, a compact :class:`EntryState` per bib entry (its digest,
 year group and problems: the :class:`~.bib.records.PublicationRecord` itself is read again
 from the entry when a page shows it, and never pickled), the CV source files read so far, and
-the navigation signature. Per-document data (set while
+the navigation signature, and which publications get a page of their own (``entry_pages``,
+:mod:`.pages.plan`). Per-document data (set while
 reading a document, dropped by ``clear_doc``, carried back from parallel readers by
 ``merge_domaindata``): the publication lists, the entries cards show, the CV entries, which
 components a page uses. This is what makes ``parallel_read_safe`` honest (Sphinx's ``todo``
@@ -100,7 +101,7 @@ class AcademicDomain(Domain):
 
     name = "academic"
     label = "sphinx-academic"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "bibfiles": {},  # original path -> BibFileState
         "bibdata_stamp": None,  # sphinxcontrib-bibtex's parse the records were built from
@@ -112,6 +113,7 @@ class AcademicDomain(Domain):
         "cv_sources": {},  # path -> CachedSource
         "navigation": None,  # signature of the site's navigation at the last build
         "coauthors": None,  # the co-author file (academic_coauthors) as last read
+        "entry_pages": None,  # the PagePlan of this build (pages/plan.py), made at env-updated
     }
 
     @classmethod

@@ -27,6 +27,7 @@ class Subtype(StrEnum):
     FILES = "files"
     PDF = "pdf"
     COAUTHORS = "coauthors"
+    PAGES = "pages"
 
     @property
     def description(self) -> str:
@@ -46,6 +47,7 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
     Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
     "keys, a bad URL or ORCID iD",
+    Subtype.PAGES: "a publication's page: its address taken by a document of the site",
 }
 
 

@@ -35,3 +35,9 @@ def checked_url(raw: str) -> str:
 def has_scheme(url: str) -> bool:
     """Whether the URL starts with a scheme (``https:``, ``mailto:`` …), read as browsers do."""
     return bool(_SCHEME.match(_INVISIBLE.sub("", url)))
+
+
+def site_base(html_baseurl: object) -> str:
+    """The site's address (``html_baseurl``) ending in "/", or "" when it is unknown."""
+    base = html_baseurl.strip() if isinstance(html_baseurl, str) else ""
+    return base if not base or base.endswith("/") else base + "/"

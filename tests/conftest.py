@@ -57,6 +57,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+#: The address Read the Docs gives the site in ``site_with_address``.
+SITE_ADDRESS = "https://example.org/en/latest/"
+
+
+@pytest.fixture(scope="session")
+def site_with_address(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as on Read the Docs, which sets the canonical address."""
+    out = tmp_path_factory.mktemp("site-rtd")
+    env = {**os.environ, "READTHEDOCS_CANONICAL_URL": SITE_ADDRESS}
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-c", str(REPO), str(REPO / "docs")]
+    result = subprocess.run([*command, str(out)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -30,7 +30,7 @@ def test_card_reads_its_entry_from_the_bib_file(app) -> None:
     card = cards(html_of(app, "index.html"))[0]
     assert card_data(card) == {
         "title": "Notes on the Analytical Engine",
-        "title_href": "https://arxiv.org/abs/2403.08845",
+        "title_href": "publications/engine2024.html",  # the entry's own page
         "venue": "ICML 2024",
         "links": [
             ("arXiv", "https://arxiv.org/abs/2403.08845"),
@@ -48,7 +48,7 @@ def test_options_override_the_bib_entry(app) -> None:
     card = cards(html_of(app, "index.html"))[1]
     assert card_data(card) == {
         "title": "Engine Notes",
-        "title_href": "https://example.org/slides.pdf",
+        "title_href": "publications/engine2024.html",
         "venue": "Best paper, ICML 2024",
         "links": [
             ("Slides", "https://example.org/slides.pdf"),
@@ -65,7 +65,7 @@ def test_several_keys_and_no_key(app) -> None:
     both, manual = cards(html_of(app, "index.html"))[2:4]
     assert card_data(both) == {
         "title": "Blog and Engine",
-        "title_href": "https://github.com/example/engine",
+        "title_href": "publications/blog2025.html",  # the first entry with a page
         "venue": "Our blog, 2025",
         "links": [
             ("Code", "https://github.com/example/engine"),  # once, though both entries have it

@@ -434,10 +434,14 @@ def test_tooltips_cards_and_json_ld_show_marks_and_co_authors(app) -> None:
     )
     script = html_of(app, "index.html").find("script", type="application/ld+json")
     articles = {a["headline"]: a for a in json.loads(script.string)["@graph"]}
-    assert articles["Equal Engines"]["author"] == [
-        {"@type": "Person", "name": "Ada Lovelace"},
-        {"@type": "Person", "name": "Charles Babbage", "url": BABBAGE, "sameAs": [BABBAGE]},
-        {"@type": "Person", "name": "Mary Somerville", "url": SOMERVILLE, "sameAs": [SOMERVILLE]},
+    def person(given: str, family: str, **links: object) -> dict[str, object]:
+        name = {"name": f"{given} {family}", "givenName": given, "familyName": family}
+        return {"@type": "Person", **name, **links}
+
+    assert articles["Equal Engines"]["author"] == [  # the names without their marks
+        person("Ada", "Lovelace"),
+        person("Charles", "Babbage", url=BABBAGE, sameAs=[BABBAGE]),
+        person("Mary", "Somerville", url=SOMERVILLE, sameAs=[SOMERVILLE]),
     ]
 
 
@@ -455,7 +459,14 @@ def test_the_extensions_own_co_author_file_links_homepages_and_orcid(app) -> Non
     script = soup.find("script", type="application/ld+json")
     articles = {a["headline"]: a for a in json.loads(script.string)["@graph"]}
     mary = articles["Equal Engines"]["author"][2]
-    assert mary == {"@type": "Person", "name": "Mary Somerville", "url": orcid, "sameAs": [orcid]}
+    assert mary == {
+        "@type": "Person",
+        "name": "Mary Somerville",
+        "givenName": "Mary",
+        "familyName": "Somerville",
+        "url": orcid,
+        "sameAs": [orcid],
+    }
 
 
 @pytest.mark.sphinx("text", testroot="exporters")

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pybtex.bibtex.utils import split_tex_string
 from pybtex.database import Person
@@ -130,3 +131,20 @@ class NameMatcher:
 @lru_cache(maxsize=256)
 def _variant_key(variant: str) -> NameKey:
     return person_key(Person(variant))
+
+
+class NameParts(NamedTuple):
+    given: str  #: first and middle names
+    particle: str  #: the von part
+    family: str
+    suffix: str  #: the lineage ("Jr.")
+
+
+def name_parts(person: Person) -> NameParts:
+    """The name's parts, decoded, for outputs that cite ("Lovelace, A.", CSL-JSON)."""
+    return NameParts(
+        latex_to_text(" ".join((*person.first_names, *person.middle_names))),
+        latex_to_text(" ".join(person.prelast_names)),
+        latex_to_text(" ".join(person.last_names)),
+        latex_to_text(" ".join(person.lineage_names)),
+    )

@@ -33,7 +33,7 @@ from .coauthors import CoauthorIndex
 from .crossref import resolve
 from .export import DEFAULT_BIBTEX_FIELDS, bibtex_text
 from .latex import latex_to_text
-from .names import NameMatcher, display_name, from_extended_format, is_others
+from .names import NameMatcher, display_name, from_extended_format, is_others, name_parts
 from .roles import DEFAULT_ROLES, ExplicitRoles, RoleTable, explicit_roles, split_marks
 from .venues import venue_of
 
@@ -109,6 +109,11 @@ class Author:
     marks: tuple[str, ...] = ()  #: role marks (``*``, ``†`` …), shown as superscripts
     url: str = ""  #: the co-author's homepage or ORCID page, from the co-author file
     same_as: tuple[str, ...] = ()  #: every profile of theirs (schema.org ``sameAs``)
+    #: The name's parts, decoded (for citations: "Family, Given", initials, CSL-JSON):
+    given: str = ""  #: first and middle names
+    particle: str = ""  #: "van", "de la" (BibTeX's von part)
+    family: str = ""
+    suffix: str = ""  #: "Jr.", "III" (BibTeX's lineage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +394,8 @@ class _Reader:
         marks = tuple(dict.fromkeys((*author.marks, *explicit.marks.get(position, ()))))
         if position not in explicit.highlighted or author.highlighted:
             return replace(author, marks=marks)
-        return Author(author.name, True, marks=marks)  # the owner's name is never a link
+        # The owner's name is never a link.
+        return replace(author, highlighted=True, marks=marks, url="", same_as=())
 
 
 NameParts = tuple[tuple[str, ...], ...]
@@ -418,12 +424,17 @@ def _read_name(
     unmarked, marks = split_marks(from_extended_format(person), roles)
     highlighted = matcher.matches(unmarked)
     coauthor = None if highlighted else coauthors.find(unmarked)
+    named = name_parts(unmarked)
     author = Author(
         display_name(unmarked),
         highlighted,
         marks=marks,
         url=coauthor.url if coauthor else "",
         same_as=coauthor.same_as if coauthor else (),
+        given=named.given,
+        particle=named.particle,
+        family=named.family,
+        suffix=named.suffix,
     )
     return unmarked, author
 

@@ -9,7 +9,7 @@ other builder gets a bullet list of cards from standard nodes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -19,6 +19,7 @@ from ..bib.records import Link, PublicationRecord
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
 from ..escaping import encode
+from ..pages.plan import page_href
 from ..publications.display import AuthorLine, EntryView, Legend, author_line, legend
 from ..publications.html import authors_html, legend_html, links_html
 from ..publications.lists import page_root
@@ -60,9 +61,13 @@ class CardDisplay:
     root: str
     authors: AuthorLine | None = None  #: with ``:authors:``: the first entry's, as lists show
     legend: Legend = ()  #: what the authors' marks mean
+    page: str = ""  #: the own page of its first entry that has one (:mod:`...pages`)
 
     @property
     def title_href(self) -> str:
+        """The entry's own page, else the card's first link."""
+        if self.page:
+            return self.page
         return self.links[0].href(self.root) if self.links else ""
 
 
@@ -120,7 +125,9 @@ def resolve_cards(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     break
                 entry_href = f"{page}#{listed[1]}"
                 break
-        shown = card["display"] = card_display(card, records, entry_href, root, view)
+        shown = card_display(card, records, entry_href, root, view)
+        page = next(filter(None, (page_href(app.builder, docname, r.key) for r in records)), "")
+        shown = card["display"] = replace(shown, page=page)
         text = f"{shown.title} {shown.venue}".strip()
         images = [c for c in card.children if isinstance(c, nodes.image)]
         body = [
@@ -155,7 +162,8 @@ def visit_card_header_html(self: Any, node: card_header) -> None:
     level = min(self.section_level + 1, 6)
     title = encode(shown.title)
     if shown.title_href:
-        title = f'<a class="reference external" href="{encode(shown.title_href)}">{title}</a>'
+        kind = "internal" if shown.page else "external"
+        title = f'<a class="reference {kind}" href="{encode(shown.title_href)}">{title}</a>'
     self.body.append(f'<h{level} class="academic-card-title">{title}</h{level}>\n')
     if shown.authors:
         self.body.append(f'<p class="academic-card-authors">{authors_html(shown.authors)}</p>\n')

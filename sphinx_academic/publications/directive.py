@@ -21,7 +21,7 @@ from ..bib.crossref import crossref_targets, is_container, resolve
 from ..bib.records import UNDATED, lower_fields, year_sort_key
 from ..domain import AcademicDomain, PublicationList
 from ..messages import Subtype, warn
-from .nodes import publication_legend, publication_list
+from .nodes import publication_downloads, publication_legend, publication_list
 from .style import STYLE_NAME
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class PublicationsDirective(SphinxDirective):
         "group-by": lambda v: directives.choice(v, ("year", "none")),
         "no-index": directives.flag,
         "containers": directives.flag,
+        "no-downloads": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -80,25 +81,34 @@ class PublicationsDirective(SphinxDirective):
         bibliography = ""
         if "no-index" not in self.options:
             bibliography = adapter.register_citable_list(self, keys, every_entry, STYLE_NAME)
-        listing = PublicationList(
-            unique_id(document, "publication-list"), tuple(keys), tuple(anchors), bibliography
-        )
-        data = domain.document(self.env.docname)
-        data.lists.append(listing)
-        data.components.add(COMPONENT)
-        legend = publication_legend(keys=list(keys))
-        if self.options.get("group-by", "year") == "none":
-            return [self._placeholder(listing, keys, anchors), legend]
+        grouped = self.options.get("group-by", "year") != "none"
         groups: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             state = domain.entry_state(key)
-            groups.setdefault(state.group if state else UNDATED, []).append(i)
+            groups.setdefault(state.group if state and grouped else UNDATED, []).append(i)
         # Newest year first; groups that are not years ("in press", "Undated") after every
         # year, in the order the bib file first has them.
         order = sorted(groups, key=lambda g: (-year_sort_key(g), groups[g][0]))
-        sections = [self._section(group, listing, groups[group]) for group in order]
+        shown = [i for group in order for i in groups[group]]  # the order the page shows
+        listing = PublicationList(
+            unique_id(document, "publication-list"),
+            tuple(keys[i] for i in shown),
+            tuple(anchors[i] for i in shown),
+            bibliography,
+        )
+        data = domain.document(self.env.docname)
+        before: list[nodes.Node] = []
+        first_citable = listing.citable and not any(each.citable for each in data.lists)
+        if first_citable and "no-downloads" not in self.options:
+            before.append(publication_downloads())
+        data.lists.append(listing)
+        data.components.add(COMPONENT)
+        legend = publication_legend(keys=list(keys))
+        if not grouped:
+            return [*before, self._placeholder(listing, keys, anchors), legend]
+        sections = [self._section(group, listing, keys, anchors, groups[group]) for group in order]
         sections[-1] += legend  # under the list: after its last group's entries
-        return sections
+        return [*before, *sections]
 
     def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
         """The selected entries, and whether they are every entry of every bib file."""
@@ -167,14 +177,21 @@ class PublicationsDirective(SphinxDirective):
             docname=self.env.docname,
         )
 
-    def _section(self, group: str, listing: PublicationList, indexes: list[int]) -> nodes.section:
+    def _section(
+        self,
+        group: str,
+        listing: PublicationList,
+        keys: Sequence[str],
+        anchors: Sequence[str],
+        indexes: list[int],
+    ) -> nodes.section:
         document = self.state.document
         section_id = unique_id(document, f"year-{group}")
         section = nodes.section(ids=[section_id], classes=["academic-year"])
         document.ids[section_id] = section
         section += nodes.title(group, group)
         section += self._placeholder(
-            listing, [listing.keys[i] for i in indexes], [listing.anchors[i] for i in indexes]
+            listing, [keys[i] for i in indexes], [anchors[i] for i in indexes]
         )
         return section
 

@@ -7,13 +7,15 @@ venue or links an entry shows.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..bib.records import DEFAULT_ROLE_TABLE, Author, Link, PublicationRecord
 from ..bib.roles import RoleTable
 from ..config import AcademicConfig
 from ..inline import Inline
+from .cite_as import cite_as
 
 #: The label of an award without an ``award_name``.
 AWARD_LABEL = "Award"
@@ -83,6 +85,7 @@ class EntryDisplay:
     bibtex: str  #: "" when the entry gets no BibTeX toggle
     preview: Link | None
     root: str  #: the page's path to the site's root, for local files
+    page: str = ""  #: the entry's own page (:mod:`sphinx_academic.pages`), if it has one
 
 
 def legend(authors: Iterable[Author], view: EntryView) -> Legend:
@@ -97,7 +100,8 @@ def author_line(authors: tuple[Author, ...], max_authors: int) -> AuthorLine:
     return AuthorLine(authors[:max_authors], authors[max_authors:])
 
 
-def display(record: PublicationRecord, view: EntryView) -> EntryDisplay:
+def display(record: PublicationRecord, view: EntryView, page: str = "") -> EntryDisplay:
+    """The entry as a list shows it; ``page`` is the link to its own page ("" if none)."""
     shows_bibtex = view.bibtex_always if record.bibtex_show is None else record.bibtex_show
     return EntryDisplay(
         key=record.key,
@@ -114,6 +118,7 @@ def display(record: PublicationRecord, view: EntryView) -> EntryDisplay:
         bibtex=record.bibtex if shows_bibtex else "",
         preview=record.preview,
         root=view.root,
+        page=page,
     )
 
 
@@ -123,3 +128,67 @@ def note_separator(entry: EntryDisplay) -> str:
     if not entry.venue or not entry.venue_note:
         return ""
     return "" if entry.venue_note.plain[:1] in ".,;:)" else " "
+
+
+#: A description made from an abstract stops at a word before this many characters.
+DESCRIPTION_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PageDisplay:
+    """A publication's own page: the entry whole (every author, its BibTeX whatever the list
+    shows), when it appeared, how to cite it, and the description search engines show."""
+
+    entry: EntryDisplay
+    legend: Legend
+    date: str  #: "3 May 2024", "May 2024" or "2024" ("" when undated)
+    date_iso: str  #: "2024-05-03", "2024-05" or "2024"
+    show_date: bool  #: a line of its own: the venue line does not already say it
+    cite_as: tuple[tuple[str, str], ...]  #: (style, reference), see :mod:`.cite_as`
+    description: str
+
+
+def iso_date(record: PublicationRecord) -> str:
+    if not record.year:
+        return ""
+    if not record.month:
+        return record.year
+    if not record.day:
+        return f"{record.year}-{record.month:02d}"
+    return f"{record.year}-{record.month:02d}-{record.day:02d}"
+
+
+def shown_date(record: PublicationRecord) -> str:
+    month = calendar.month_name[record.month] if record.year and record.month else ""
+    day = str(record.day) if month and record.day else ""
+    return " ".join(part for part in (day, month, record.year) if part)
+
+
+def description(record: PublicationRecord) -> str:
+    """The summary; else the abstract's start; else title, authors and venue."""
+    if record.summary:
+        return record.summary
+    if record.abstract:
+        if len(record.abstract) <= DESCRIPTION_LENGTH:
+            return record.abstract
+        cut = record.abstract[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:")
+        return cut + "\u2026"
+    names = ", ".join(a.name for a in record.authors if not a.is_others)
+    return " ".join(
+        part.rstrip(".") + "." for part in (record.title, names, record.venue_line()) if part
+    )
+
+
+def page_display(record: PublicationRecord, view: EntryView) -> PageDisplay:
+    whole = replace(view, max_authors=0)
+    entry = replace(display(record, whole), bibtex=record.bibtex)
+    date = shown_date(record)
+    return PageDisplay(
+        entry=entry,
+        legend=legend(record.authors, view),
+        date=date,
+        date_iso=iso_date(record),
+        show_date=bool(date) and (bool(record.month) or record.year not in entry.venue),
+        cite_as=cite_as(record),
+        description=description(record),
+    )

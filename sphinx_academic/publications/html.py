@@ -98,10 +98,10 @@ def links_html(links: Sequence[Link], root: str) -> str:
 
 def entry_body_html(entry: EntryDisplay) -> str:
     """The HTML inside the entry's ``<li>``."""
-    out = [
-        preview_html(entry),
-        f'<p class="academic-pub-title"><cite>{encode(entry.title)}</cite></p>\n',
-    ]
+    title = f"<cite>{encode(entry.title)}</cite>"
+    if entry.page:
+        title = f'<a class="reference internal" href="{encode(entry.page)}">{title}</a>'
+    out = [preview_html(entry), f'<p class="academic-pub-title">{title}</p>\n']
     if entry.authors.shown:
         out.append(
             '<div class="academic-pub-authors docutils container">\n'
@@ -135,3 +135,14 @@ def entry_html(entry: EntryDisplay, ids: Sequence[str], classes: Sequence[str]) 
         attributes += f' id="{encode(ids[0])}"'
     anchors = "".join(f'<span id="{encode(i)}"></span>' for i in ids[1:])
     return f"<li{attributes}>{anchors}{entry_body_html(entry)}</li>\n"
+
+
+def downloads_html(bibtex: str, csl_json: str) -> str:
+    """The links to the site's publications as BibTeX and CSL-JSON files."""
+    return (
+        '<p class="academic-downloads">Download all publications: '
+        f'<a class="academic-link reference external" href="{encode(bibtex)}" download '
+        'type="application/x-bibtex">BibTeX</a> '
+        f'<a class="academic-link reference external" href="{encode(csl_json)}" download '
+        'type="application/vnd.citationstyles.csl+json">CSL-JSON</a></p>\n'
+    )

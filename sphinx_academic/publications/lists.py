@@ -17,8 +17,15 @@ from sphinx.util.osutil import relative_uri
 from ..bib import adapter
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
+from ..pages.downloads import BIBTEX_FILE, CSL_JSON_FILE, downloads_on
+from ..pages.plan import page_href, writes_pages
 from .display import EntryView, display, legend
-from .nodes import publication_entry, publication_legend, publication_list
+from .nodes import (
+    publication_downloads,
+    publication_entry,
+    publication_legend,
+    publication_list,
+)
 from .plain import search_text
 
 if TYPE_CHECKING:
@@ -40,7 +47,23 @@ def entry_view(app: Sphinx, docname: str) -> EntryView:
     return EntryView.from_config(config, page_root(app.builder, docname))
 
 
+def resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The downloads' addresses, or no links: downloads off, or a builder that writes no
+    files beside its pages (LaTeX, text, singlehtml, epub)."""
+    found = list(doctree.findall(publication_downloads))
+    if not found:
+        return
+    if not (downloads_on(app) and writes_pages(app.builder)):
+        for node in found:
+            node.parent.remove(node)
+        return
+    root = page_root(app.builder, docname)
+    for node in found:
+        node["bibtex"], node["csl_json"] = root + BIBTEX_FILE, root + CSL_JSON_FILE
+
+
 def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    resolve_downloads(app, doctree, docname)
     placeholders = list(doctree.findall(publication_list))
     if not placeholders:
         return
@@ -66,7 +89,7 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             record = domain.record(key)
             if record is None:
                 continue
-            shown = display(record, view)
+            shown = display(record, view, page_href(app.builder, docname, key))
             cite_id = ids.get(key, "")
             items.append(
                 publication_entry(

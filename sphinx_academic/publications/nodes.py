@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..bib.adapter import latex_citation_anchor
-from .html import entry_html, legend_html
+from .html import downloads_html, entry_html, legend_html
 from .lowering import entry_nodes, legend_nodes
 
 if TYPE_CHECKING:
@@ -28,6 +28,21 @@ class publication_list(nodes.General, nodes.Element):
 
 class publication_entry(nodes.list_item):
     """One entry: ``display`` (an EntryDisplay), ``ids``, and ``cite_id`` if citable."""
+
+
+class publication_downloads(nodes.General, nodes.Element):
+    """Links to the site's publications as downloads, above a page's first citable list. At
+    ``doctree-resolved`` ``bibtex`` and ``csl_json`` (their addresses) are set, or the node
+    removed (downloads off, or a builder that writes no files beside its pages)."""
+
+
+def visit_downloads_html(self: Any, node: publication_downloads) -> None:
+    self.body.append(downloads_html(node["bibtex"], node["csl_json"]))
+    raise nodes.SkipNode
+
+
+def skip_node(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
 
 
 class publication_legend(nodes.General, nodes.Element):
@@ -86,6 +101,15 @@ def depart_entry(self: Any, node: publication_entry) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_list)
+    skip = (skip_node, None)
+    app.add_node(
+        publication_downloads,
+        html=(visit_downloads_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
     app.add_node(
         publication_legend,
         html=(visit_legend_html, None),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .display import AuthorLine, EntryDisplay
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .display import AuthorLine, EntryDisplay
 
 
 def authors_text(line: AuthorLine) -> str:

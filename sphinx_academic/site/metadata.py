@@ -13,13 +13,16 @@ from __future__ import annotations
 import contextlib
 import html
 import io
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain import AcademicDomain
+from ..escaping import json_ld
+from ..pages.plan import plan_of, writes_pages
 from ..publications.lists import page_root
+from ..publications.meta import PageAddress, article_data
+from ..urls import site_base
 from .head import add_to_head
 
 if TYPE_CHECKING:
@@ -27,7 +30,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from ..bib.records import Author, PublicationRecord
 
 #: ``academic_person`` keys and the schema.org properties they become.
 PERSON_FIELDS = {
@@ -38,17 +40,6 @@ PERSON_FIELDS = {
     "same_as": "sameAs",
 }
 _ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def json_ld(data: dict[str, Any]) -> str:
-    """A ``<script type="application/ld+json">`` that no value can break out of.
-
-    ``<``, ``>`` and ``&`` are written as JSON escapes, so ``</script>`` or ``<!--`` in a
-    title stays inside the string.
-    """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
-    return f'<script type="application/ld+json">{text}</script>'
 
 
 def person_data(person: dict[str, Any]) -> dict[str, Any]:
@@ -92,39 +83,6 @@ def describe_search_page(
         add_to_head(context, tag)
 
 
-def author_data(author: Author) -> dict[str, Any]:
-    """A schema.org ``Person``: the name, and the co-author file's homepage and profiles."""
-    data: dict[str, Any] = {"@type": "Person", "name": author.name}
-    if author.url:
-        data["url"] = author.url
-    if author.same_as:
-        data["sameAs"] = list(author.same_as)
-    return data
-
-
-def article_data(record: PublicationRecord, root: str = "") -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@type": "ScholarlyArticle",
-        "headline": record.title,
-        "name": record.title,
-        "author": [author_data(a) for a in record.authors if not a.is_others],
-    }
-    if record.year:
-        data["datePublished"] = record.year
-    if record.venue:
-        data["isPartOf"] = record.venue
-    if record.summary:
-        data["description"] = record.summary
-    if record.abstract:
-        data["abstract"] = record.abstract
-    if record.primary_link:
-        data["url"] = record.primary_link.href(root)
-    others = [link.href(root) for link in record.links if link is not record.primary_link]
-    if others:
-        data["sameAs"] = others
-    return data
-
-
 def add_articles(
     app: Sphinx,
     pagename: str,
@@ -141,11 +99,20 @@ def add_articles(
     records = [r for r in (domain.record(key) for key in keys) if r is not None]
     if records:
         root = page_root(app.builder, pagename)
+        base = site_base(app.config.html_baseurl)
         graph = {
             "@context": "https://schema.org",
-            "@graph": [article_data(r, root) for r in records],
+            "@graph": [article_data(r, root, _page(app, r.key, base)) for r in records],
         }
         add_to_head(context, json_ld(graph))
+
+
+def _page(app: Sphinx, key: str, base: str) -> PageAddress | None:
+    """The entry's own page, as the address an index may follow: only an absolute one."""
+    page = plan_of(app.env).page(key) if writes_pages(app.builder) else None
+    if page is None or not base:
+        return None
+    return PageAddress(base + app.builder.get_target_uri(page.pagename))
 
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
