@@ -45,9 +45,7 @@ def cv_pages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for src, out in ((cv_src, root / "site" / "cv"), (alfolio_src, root / "site" / "alfolio")):
         # As the reference site: no "view this page" button (furo's fails axe's region rule).
         conf = src / "conf.py"
-        conf.write_text(
-            conf.read_text() + '\nhtml_theme_options = {"top_of_page_buttons": []}\n'
-        )
+        conf.write_text(conf.read_text() + '\nhtml_theme_options = {"top_of_page_buttons": []}\n')
         # In a process of its own: an in-process Sphinx would leave docutils' registries set.
         command = [sys.executable, "-m", "sphinx", "-W", "-q", str(src), str(out)]
         result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -434,6 +434,7 @@ def test_tooltips_cards_and_json_ld_show_marks_and_co_authors(app) -> None:
     )
     script = html_of(app, "index.html").find("script", type="application/ld+json")
     articles = {a["headline"]: a for a in json.loads(script.string)["@graph"]}
+
     def person(given: str, family: str, **links: object) -> dict[str, object]:
         name = {"name": f"{given} {family}", "givenName": given, "familyName": family}
         return {"@type": "Person", **name, **links}

@@ -18,8 +18,10 @@ def build(src: Path, out: Path) -> dict[str, str]:
     assert "Traceback" not in result.stderr
     return {
         str(p.relative_to(out)): p.read_text(encoding="utf-8")
-        for p in sorted(out.glob("*.html"))
-        if p.name not in {"genindex.html", "search.html"}
+        for p in sorted(out.rglob("*"))
+        if p.suffix in {".html", ".bib", ".json"}
+        and p.name not in {"genindex.html", "search.html"}
+        and not {".doctrees", "_static", "_sources"} & set(p.relative_to(out).parts)
     }
 
 

@@ -183,7 +183,7 @@ class PageWriter:
             values[link], values[title] = self.neighbour(page, key)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(skeleton.fill(values), encoding="utf-8")
-        bib_file(builder, page).write_text(record.bibtex + "\n", encoding="utf-8")
+        write_if_changed(bib_file(builder, page), record.bibtex + "\n")
         return True
 
     def neighbour(self, page: EntryPage, key: str) -> tuple[str, str]:
@@ -194,6 +194,16 @@ class PageWriter:
             return "", ""
         link = self.builder.get_relative_uri(page.pagename, other.pagename)
         return encode(link), encode(record.title)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """A page's ``.bib`` is rewritten with its page, but only touched when it changed."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.write_text(text, encoding="utf-8")
 
 
 def remove_pages(builder: Builder, slugs: Iterable[str]) -> None:

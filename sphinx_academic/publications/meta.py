@@ -182,8 +182,8 @@ def article_data(
     if record.container:
         kind = "Periodical" if record.container_kind == JOURNAL else "CreativeWork"
         data["isPartOf"] = {"@type": kind, "name": record.container}
-    elif record.venue:
-        data["isPartOf"] = {"@type": "CreativeWork", "name": record.venue}
+    elif record.venue or record.arxiv_id:  # a preprint is part of arXiv
+        data["isPartOf"] = {"@type": "CreativeWork", "name": record.venue or "arXiv"}
     if description or record.summary:
         data["description"] = description or record.summary
     if record.abstract:

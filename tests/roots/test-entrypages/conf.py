@@ -1,0 +1,11 @@
+extensions = ["myst_parser", "sphinx_academic"]
+project = "Ada's site"
+html_title = "Ada Lovelace"
+bibtex_bibfiles = ["refs.bib"]
+bibtex_reference_style = "author_year"
+myst_enable_extensions = ["colon_fence"]
+academic_author_names = ["Ada Lovelace"]
+academic_coauthors = "coauthors.yaml"
+html_theme = "furo"
+html_favicon = "favicon.svg"
+suppress_warnings = ["academic.bibtex"]  # the hostile entry's HTML title is warned about
