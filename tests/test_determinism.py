@@ -19,7 +19,7 @@ def build(out: Path, *extra: str) -> dict[str, bytes]:
         str(p.relative_to(out)): p.read_bytes()
         for p in sorted(out.rglob("*"))
         if p.is_file()
-        and p.suffix in {".html", ".css", ".js", ".txt"}
+        and p.suffix in {".html", ".css", ".js", ".txt", ".bib", ".json"}
         and ".doctrees" not in p.parts
     }
 
@@ -31,5 +31,8 @@ def differing(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 def test_two_clean_builds_are_byte_identical_and_parallel_matches_serial(tmp_path: Path) -> None:
     first = build(tmp_path / "first")
     assert "publications.html" in first
+    # The publications' own pages and the downloads too.
+    assert {"publications.bib", "publications.json"} <= first.keys()
+    assert sum(name.startswith("publications/") for name in first) > 80
     assert differing(first, build(tmp_path / "second")) == []
     assert differing(first, build(tmp_path / "parallel", "-j", "2")) == []

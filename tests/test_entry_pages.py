@@ -3,6 +3,7 @@ publication list as downloads (BibTeX and CSL-JSON) that parse back."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -10,7 +11,10 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SITE_ADDRESS, html_of, warnings_of
 from pybtex.database import parse_string
+from test_browser import open_page
+from test_pages import AXE_TAGS
 
 from sphinx_academic.bib.latex import latex_to_text
 from sphinx_academic.pages.slugs import assign_slugs, key_slug
@@ -580,3 +586,43 @@ def test_a_publication_page_passes_the_html_validator(site: Path) -> None:
     messages = json.loads(result.stderr or result.stdout)["messages"]
     assert messages == []
     assert result.returncode == 0
+
+
+# ---------------------------------------------------------------------------- in a browser
+
+
+@pytest.fixture(scope="module")
+def entrypages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site built and served over HTTP on 127.0.0.1."""
+    out = tmp_path_factory.mktemp("entrypages")
+    build(ROOT, out, env={"SITE_URL": BASE})
+    handler = functools.partial(QuietHandler, directory=str(out))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.parametrize("view", [("phone", "light"), ("phone", "dark"), ("desktop", "dark")])
+def test_a_page_fits_a_phone_and_is_accessible(
+    browser: Any, axe_source: str, entrypages_url: str, view: tuple[str, str]
+) -> None:
+    """A page with everything (preview image, marks and legend, co-author link, date, cite
+    as, BibTeX) at 390 and 1280 px, light and dark: no overflow, no axe-core violation."""
+    page = open_page(browser, f"{entrypages_url}/publications/{NOTES}.html", view)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.errors == []
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
+        AXE_TAGS,
+    )
+    assert violations == []
+    page.close()

@@ -90,6 +90,21 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
                 edit(src / "index.md", "cites\nextra\n```", "cites\n```"),
             ),
         ),
+        (
+            "turn the publications' pages and downloads off",
+            lambda: (src / "conf.py").write_text(
+                (src / "conf.py").read_text()
+                + "academic_publication_pages = False\nacademic_publication_downloads = False\n"
+            ),
+        ),
+        (
+            "turn them on again",
+            lambda: edit(
+                src / "conf.py",
+                "academic_publication_pages = False\nacademic_publication_downloads = False\n",
+                "",
+            ),
+        ),
     ]
     incremental_out = tmp_path / "incremental"
     build(src, incremental_out)
@@ -104,6 +119,9 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
         )
         assert stale == [], f"after '{name}': stale pages {stale}"
     assert "Mary Somerville" in incremental["publications.html"]
+    # The publications' pages and downloads are compared too.
+    assert {"publications/engine2024.html", "publications/engine2024.bib"} <= incremental.keys()
+    assert {"publications.bib", "publications.json"} <= incremental.keys()
     # The child of the edited parent moved to the parent's new year, with its new booktitle.
     publications = incremental["publications.html"]
     assert 'id="year-2021"' in publications and 'id="year-2022"' not in publications

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from test_browser import open_page
 
-PAGES = ("index", "publications", "cv", "search")
+#: A publication's own page (sphinx_academic/pages/) is checked as the documents are.
+PAGES = ("index", "publications", "cv", "search", "publications/athiwaratkun2024bifurcated")
 VIEWS = [(w, s) for w in ("desktop", "phone") for s in ("light", "dark")]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 KIB = 1024
