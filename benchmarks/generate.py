@@ -1,10 +1,12 @@
 """Generate a synthetic academic site: N bib entries, M CV entries, K cards.
 
-    python benchmarks/generate.py OUT --entries 5000 --cv 200 --cards 20 --mode academic|plain
+    python benchmarks/generate.py OUT --entries 5000 --cv 200 --cards 20 --mode academic|list|plain
 
-``academic`` lists every entry with the ``publications`` directive; ``plain`` lists the same
-file with sphinxcontrib-bibtex's ``bibliography :all:`` and its default style. Deterministic:
-the same arguments give the same files.
+``academic`` lists every entry with the ``publications`` directive, with a page per entry and
+the downloads (the extension's defaults); ``list`` is the same without the pages and the
+downloads (``academic_publication_pages = False``, ``academic_publication_downloads =
+False``); ``plain`` lists the same file with sphinxcontrib-bibtex's ``bibliography :all:``
+and its default style. Deterministic: the same arguments give the same files.
 """
 
 from __future__ import annotations
@@ -46,22 +48,26 @@ def generate(out: Path, entries: int, cv: int, cards: int, mode: str) -> None:
     docs.mkdir(parents=True, exist_ok=True)
     bib = "\n".join(entry(i, rng) for i in range(entries))
     (out / "refs.bib").write_text(bib, encoding="utf-8")
-    extension = "sphinx_academic" if mode == "academic" else "sphinxcontrib.bibtex"
+    academic = mode in ("academic", "list")
+    extension = "sphinx_academic" if academic else "sphinxcontrib.bibtex"
     extensions = f'["myst_parser", "{extension}"]'
     (out / "conf.py").write_text(
         f"extensions = {extensions}\nbibtex_bibfiles = ['refs.bib']\nhtml_theme = 'furo'\n"
         # As a site made by `sphinx-academic new` (both modes alike): no empty genindex page.
         "html_use_index = False\n"
         "academic_author_names = ['Ada Lovelace']\nmyst_enable_extensions = ['colon_fence']\n"
-        "suppress_warnings = ['bibtex.duplicate_label', 'bibtex.duplicate_citation']\n",
+        "suppress_warnings = ['bibtex.duplicate_label', 'bibtex.duplicate_citation']\n"
+        + (
+            "academic_publication_pages = False\nacademic_publication_downloads = False\n"
+            if mode == "list"
+            else ""
+        ),
         encoding="utf-8",
     )
-    listing = (
-        "```{publications}\n```\n" if mode == "academic" else "```{bibliography}\n:all:\n```\n"
-    )
+    listing = "```{publications}\n```\n" if academic else "```{bibliography}\n:all:\n```\n"
     (docs / "publications.md").write_text(f"# Publications\n\n{listing}", encoding="utf-8")
     (docs / "about.md").write_text("# About\n\nAn unrelated page.\n", encoding="utf-8")
-    if mode == "academic":
+    if academic:
         card_text = "".join(
             f":::{{work-card}} key{i}\nCard {i}.\n:::\n\n" for i in range(min(cards, entries))
         )
@@ -92,7 +98,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--cv", type=int, default=100)
     parser.add_argument("--cards", type=int, default=10)
-    parser.add_argument("--mode", choices=("academic", "plain"), default="academic")
+    parser.add_argument("--mode", choices=("academic", "list", "plain"), default="academic")
     args = parser.parse_args()
     generate(args.out, args.entries, args.cv, args.cards, args.mode)
 

@@ -3,12 +3,16 @@
     python benchmarks/run.py                      # N = 100, 1000, 5000
     python benchmarks/run.py --entries 1000 --repeat 3
 
-For each N it generates two sites over the same bib file (``benchmarks/generate.py``): the
-``publications`` directive, and sphinxcontrib-bibtex's ``bibliography :all:`` with its default
-style. Each is timed for a clean build, a rebuild with nothing changed, a rebuild after editing
-an unrelated page, and a rebuild after editing one bib entry. The two modes alternate step by
-step, so both see the same machine load; each figure is the best of ``--repeat`` runs. The
-ratio column is academic / plain: the targets are 0.18, 0.05, 0.1 and 0.25 at N = 5,000.
+For each N it generates three sites over the same bib file (``benchmarks/generate.py``):
+sphinxcontrib-bibtex's ``bibliography :all:`` with its default style (plain), the
+``publications`` directive alone (list: publication pages and downloads turned off), and the
+``publications`` directive as the extension's defaults build it (pages: a page per entry and
+the downloads). Each is timed for a clean build, a rebuild with nothing changed, a rebuild
+after editing an unrelated page, and a rebuild after editing one bib entry. The modes
+alternate step by step, so all see the same machine load; each figure is the best of
+``--repeat`` runs. The ratios are against plain: the list's targets are 0.18, 0.05, 0.1 and
+0.25 at N = 5,000; with pages, a clean build must stay within plain's (1.0), and editing one
+entry must rewrite its page and its two neighbours' only (the count is printed).
 An empty Sphinx project's build is printed too: the floor a no-change rebuild cannot beat.
 """
 
@@ -29,15 +33,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
-MODES = ("plain", "academic")
+#: Site kinds, as generate.py names them: plain, the list alone, the list with its pages.
+MODES = ("plain", "list", "academic")
 STEPS = ("clean", "no change", "unrelated page", "one bib entry")
 TARGETS = {"clean": 0.18, "no change": 0.05, "unrelated page": 0.1, "one bib entry": 0.25}
+PAGES_TARGETS = {"clean": 1.0, "no change": None, "unrelated page": None, "one bib entry": None}
 
 
 @dataclass
 class Run:
     seconds: float
     peak_mib: float
+    pages_written: int = 0  #: publication pages (re)written by the build
+
+
+def page_stamps(site: Path) -> dict[str, int]:
+    folder = site / "_build" / "publications"
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.html")} if folder.is_dir() else {}
 
 
 def sphinx_build(site: Path) -> Run:
@@ -87,10 +99,13 @@ def measure(entries: int, repeat: int, workdir: Path) -> dict[str, dict[str, Run
         for step in STEPS:
             for mode in MODES:
                 prepare(step)(sites[mode])
+                before = page_stamps(sites[mode])
                 run = sphinx_build(sites[mode])
+                after = page_stamps(sites[mode])
+                written = sum(1 for name, stamp in after.items() if before.get(name) != stamp)
                 old = best[mode].get(step, run)
                 best[mode][step] = Run(
-                    min(old.seconds, run.seconds), max(old.peak_mib, run.peak_mib)
+                    min(old.seconds, run.seconds), max(old.peak_mib, run.peak_mib), written
                 )
     return best
 
@@ -107,19 +122,26 @@ def empty_project(workdir: Path) -> float:
 
 def report(entries: int, best: dict[str, dict[str, Run]]) -> None:
     print(f"\nN = {entries:,}")
-    print(f"| {'build':<15} | {'plain (s)':>9} | {'academic (s)':>12} | {'ratio':>5} | target |")
-    print(f"|{'-' * 17}|{'-' * 11}|{'-' * 14}|{'-' * 7}|--------|")
+    print(
+        f"| {'build':<15} | {'plain (s)':>9} | {'list (s)':>8} | {'ratio':>5} | target |"
+        f" {'pages (s)':>9} | {'ratio':>5} | target | {'pages written':>13} |"
+    )
+    print(f"|{'-' * 17}|{'-' * 11}|{'-' * 10}|{'-' * 7}|--------|{'-' * 11}|{'-' * 7}|--------|"
+          f"{'-' * 15}|")  # fmt: skip
     for step in STEPS:
-        plain, academic = best["plain"][step], best["academic"][step]
-        ratio = academic.seconds / plain.seconds
+        plain, listing, pages = (best[mode][step] for mode in MODES)
+        target = PAGES_TARGETS[step]
         print(
-            f"| {step:<15} | {plain.seconds:>9.2f} | {academic.seconds:>12.2f} | {ratio:>5.2f} |"
-            f" {TARGETS[step]:>6} |"
+            f"| {step:<15} | {plain.seconds:>9.2f} | {listing.seconds:>8.2f} |"
+            f" {listing.seconds / plain.seconds:>5.2f} | {TARGETS[step]:>6} |"
+            f" {pages.seconds:>9.2f} | {pages.seconds / plain.seconds:>5.2f} |"
+            f" {target if target is not None else '':>6} | {pages.pages_written:>13,} |"
         )
     peaks = {mode: max(run.peak_mib for run in best[mode].values()) for mode in MODES}
     print(
-        f"| {'peak memory':<15} | {peaks['plain']:>7.0f}MB | {peaks['academic']:>10.0f}MB |"
-        f" {peaks['academic'] / peaks['plain']:>5.2f} | 1 GiB  |"
+        f"| {'peak memory':<15} | {peaks['plain']:>7.0f}MB | {peaks['list']:>6.0f}MB |"
+        f" {peaks['list'] / peaks['plain']:>5.2f} | 1 GiB  | {peaks['academic']:>7.0f}MB |"
+        f" {peaks['academic'] / peaks['plain']:>5.2f} | 1 GiB  | {'':>13} |"
     )
     sys.stdout.flush()
 

@@ -136,6 +136,7 @@ class PageWriter:
         )
         self.base = site_base(config.html_baseurl)
         self.config = AcademicConfig.from_config(config)
+        self.views: dict[str, EntryView] = {}  #: by path to the root (pages share one)
 
     def write(self, stamps: Stamps) -> dict[str, str]:
         """Write what changed; return the stamps of every page of the plan."""
@@ -160,7 +161,9 @@ class PageWriter:
         builder = self.builder
         here = builder.get_target_uri(page.pagename)
         root = page_root(builder, page.pagename)
-        shown = page_display(record, EntryView.from_config(self.config, root))
+        if root not in self.views:
+            self.views[root] = EntryView.from_config(self.config, root)
+        shown = page_display(record, self.views[root])
         bib_uri = f"{FOLDER}/{page.slug}.bib"
         links = PageLinks(
             back=builder.get_relative_uri(page.pagename, page.listed_in) + "#" + page.anchor,
