@@ -62,10 +62,11 @@ def resolve_inside(candidate: Path, folders: Sequence[Path], what: str) -> Path:
     real_folders = [Path(os.path.realpath(f)) for f in folders]
     real = Path(os.path.realpath(candidate))
     if not any(real == f or real.is_relative_to(f) for f in real_folders):
-        shown = ", ".join(str(f) for f in folders)
+        shown = " or ".join(dict.fromkeys(str(f) for f in folders))
+        written = Path(os.path.normpath(candidate.absolute()))
         raise FileRefused(
-            f"{what} {candidate} is outside {shown}"
-            + (" once its symbolic links are followed" if real != candidate.absolute() else "")
+            f"{what} {written} is outside {shown}"
+            + (" once its symbolic links are followed" if real != written else "")
             + "; move the file inside"
         )
     try:
