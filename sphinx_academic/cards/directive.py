@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -19,14 +20,15 @@ from sphinx_design.grids import row_columns_option
 
 from ..bib import adapter
 from ..domain import AcademicDomain
+from ..files import FileRefused, resolve_inside
 from ..messages import Subtype, warn
-from ..urls import UnsafeURLError, checked_url
+from ..urls import UnsafeURLError, checked_url, has_scheme
 from .nodes import setup_nodes, work_card, work_cards
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_LINK = re.compile(r"\s*([^<>,]+?)\s*<([^<>\s]+)>\s*,?")
+_NOT_IN_URL = re.compile(r"[\s<]")
 DEFAULT_COLUMNS = "1 2 2 2"
 COMPONENT = "cards"
 
@@ -36,19 +38,30 @@ def _columns(argument: str | None) -> list[str]:
 
 
 def parse_links(value: str) -> list[tuple[str, str]]:
-    """``Label <url>, Label <url>`` → pairs; raises ValueError if something is left over."""
-    pairs, position = [], 0
-    for match in _LINK.finditer(value):
-        if value[position : match.start()].strip(" ,"):
-            break
-        pairs.append((match.group(1), match.group(2)))
-        position = match.end()
-    if value[position:].strip(" ,"):
-        raise ValueError(
-            f"cannot read {value[position:].strip()!r}; write links as "
-            "Label <https://...>, Label <https://...>"
-        )
-    return pairs
+    """``Label <url>, Label <url>`` → pairs; raises ValueError if something is left over.
+
+    Read link by link up to each ``>``, in time linear in the value's length (a regular
+    expression with a lazy label backtracks quadratically on a long value without ``<``).
+    """
+    pairs: list[tuple[str, str]] = []
+    position = 0
+    while True:
+        while position < len(value) and (value[position] == "," or value[position].isspace()):
+            position += 1
+        if position == len(value):
+            return pairs
+        close = value.find(">", position)
+        opening = value.find("<", position, close) if close != -1 else -1
+        label = value[position:opening].strip() if opening != -1 else ""
+        url = value[opening + 1 : close] if opening != -1 else ""
+        if not label or "," in label or ">" in label or not url or _NOT_IN_URL.search(url):
+            left = value[position:].strip()
+            shown = left if len(left) <= 60 else left[:57] + "..."
+            raise ValueError(
+                f"cannot read {shown!r}; write links as Label <https://...>, Label <https://...>"
+            )
+        pairs.append((label, url))
+        position = close + 1
 
 
 class WorkCardsDirective(SphinxDirective):
@@ -162,13 +175,45 @@ class WorkCardDirective(SphinxDirective):
                 location,
             )
             return ""
-        if image:
-            try:
-                checked_url(image)
-            except UnsafeURLError as err:
-                warn(f"work-card :image: {err}; the image was left out", Subtype.CARD, location)
+        if not image:
+            return ""
+        try:
+            checked_url(image)
+        except UnsafeURLError as err:
+            warn(f"work-card :image: {err}; the image was left out", Subtype.CARD, location)
+            return ""
+        if has_scheme(image):
+            if not image.strip().lower().startswith(("https://", "http://")):
+                warn(
+                    f"work-card :image: {image.strip()[:60]!r} is neither a file of the project "
+                    "nor an http(s) address; the image was left out",
+                    Subtype.CARD,
+                    location,
+                )
                 return ""
-        return str(image)
+            return str(image)  # a remote image, shown from where it is
+        return self._local_image(str(image), location)
+
+    def _local_image(self, image: str, location: str) -> str:
+        """A file of the project, resolved as Sphinx's image collector will (relative to the
+        page, or to the source dir with a leading ``/``), links followed; refused outside
+        the project, since Sphinx would copy it into the built site."""
+        srcdir = Path(self.env.srcdir)
+        if image.startswith(("/", "\\")):
+            path = srcdir / image.lstrip("/\\")
+        else:
+            path = srcdir / self.env.doc2path(self.env.docname, base=False).parent / image
+        project = AcademicDomain.of(self.env).project_dirs()
+        candidates = [path]
+        if "*" in path.name:  # Sphinx's "image.*": one file per format, each one checked
+            candidates = sorted(path.parent.glob(path.name)) or [path]
+        try:
+            for candidate in candidates:
+                resolve_inside(candidate, project, "work-card :image:")
+        except FileRefused as err:  # outside the project, or missing (FileMissing)
+            warn(f"{err}; the image was left out", Subtype.FILES, location)
+            return ""
+        return image
 
 
 class StandaloneCards(SphinxTransform):
