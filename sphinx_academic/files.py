@@ -56,6 +56,14 @@ def _inside(path: PurePosixPath, folder: PurePosixPath) -> bool:
     return str(folder) == "." or path == folder or folder in path.parents
 
 
+def page_path(srcdir: Path, page_folder: Path, name: str) -> Path:
+    """A file a page names, read as Sphinx reads it (a leading ``/`` from the source dir, else
+    from the page's folder), symbolic links not followed yet: :func:`resolve_inside` decides."""
+    if name.startswith(("/", "\\")):
+        return srcdir / name.lstrip("/\\")
+    return srcdir / page_folder / name
+
+
 def resolve_inside(candidate: Path, folders: Sequence[Path], what: str) -> Path:
     """The real path of ``candidate`` if, links followed, it is a regular file in one of
     ``folders``; else :class:`FileRefused` (outside) or :class:`FileMissing` (not there)."""

@@ -8,6 +8,7 @@ entry in the site's citable publication list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,7 +21,7 @@ from sphinx_design.grids import row_columns_option
 
 from ..bib import adapter
 from ..domain import AcademicDomain
-from ..files import FileRefused, resolve_inside
+from ..files import FileRefused, page_path, resolve_inside
 from ..messages import Subtype, warn
 from ..urls import UnsafeURLError, checked_url, has_scheme
 from .nodes import setup_nodes, work_card, work_cards
@@ -108,8 +109,15 @@ class WorkCardDirective(SphinxDirective):
         location = self.get_location()
         entries = adapter.bib_entries(self.env)
         domain = AcademicDomain.of(self.env)
-        keys = []
-        for key in self.arguments[0].split() if self.arguments else []:
+        keys: list[str] = []
+        named = Counter(self.arguments[0].split() if self.arguments else [])
+        for key, times in named.items():  # in the order written, each key once
+            if times > 1:
+                warn(
+                    f"work-card: {key!r} is named {times} times; name each entry once",
+                    Subtype.CARD,
+                    location,
+                )
             if key in entries:
                 keys.append(key)
             else:
@@ -198,11 +206,8 @@ class WorkCardDirective(SphinxDirective):
         """A file of the project, resolved as Sphinx's image collector will (relative to the
         page, or to the source dir with a leading ``/``), links followed; refused outside
         the project, since Sphinx would copy it into the built site."""
-        srcdir = Path(self.env.srcdir)
-        if image.startswith(("/", "\\")):
-            path = srcdir / image.lstrip("/\\")
-        else:
-            path = srcdir / self.env.doc2path(self.env.docname, base=False).parent / image
+        page_folder = self.env.doc2path(self.env.docname, base=False).parent
+        path = page_path(Path(self.env.srcdir), page_folder, image)
         project = AcademicDomain.of(self.env).project_dirs()
         candidates = [path]
         if "*" in path.name:  # Sphinx's "image.*": one file per format, each one checked

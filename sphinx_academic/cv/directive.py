@@ -18,7 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import AcademicDomain
-from ..files import FileMissing, FileRefused, resolve_inside
+from ..files import FileMissing, FileRefused, page_path, resolve_inside
 from ..messages import Location, Subtype, warn, warn_at
 from .dates import DateError, parse_date
 from .model import CVItem
@@ -126,11 +126,14 @@ class CVTimelineDirective(SphinxDirective):
         return [timeline, *[o for o in others if isinstance(o, nodes.system_message)]]
 
     def _source_path(self) -> Path | None:
-        relative, absolute = self.env.relfn2path(self.options["source"])
-        self.env.note_dependency(relative)
+        name = self.options["source"]
+        self.env.note_dependency(self.env.relfn2path(name)[0])
         project = AcademicDomain.of(self.env).project_dirs()
+        page_folder = self.env.doc2path(self.env.docname, base=False).parent
         try:
-            return resolve_inside(Path(absolute), project, "CV source")
+            return resolve_inside(
+                page_path(Path(self.env.srcdir), page_folder, name), project, "CV source"
+            )
         except FileMissing as err:
             warn(str(err), Subtype.CV, self.get_location())
         except FileRefused as err:

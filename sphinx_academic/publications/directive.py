@@ -119,10 +119,11 @@ class PublicationsDirective(SphinxDirective):
             return parsed
         by_original = {adapter.original_of(p, domain.bibfiles).resolve(): p for p in parsed}
         chosen: list[Path] = []
-        for name in self.arguments[0].split():
+        for name in dict.fromkeys(self.arguments[0].split()):  # each name once
             path = Path(self.env.relfn2path(name)[1]).resolve()
             if path in by_original:
-                chosen.append(by_original[path])
+                if by_original[path] not in chosen:  # each file once, however spelled
+                    chosen.append(by_original[path])
             else:
                 warn(
                     f"publications: {name} is not listed in bibtex_bibfiles; add it there",
