@@ -492,3 +492,61 @@ def test_refused_files_are_located_warnings_with_the_fix(leaky: list[Build]) -> 
     assert html.warned("cv.md", 3, "CV source", "is outside", "must be inside the project")
     assert html.warned("cv.md", 7, "CV source", "once its symbolic links are followed")
     assert_every_warning_is_located(html)
+
+
+# ---------------------------------------------------------------------------- bib settings
+
+
+@pytest.mark.parametrize(
+    ("setting", "expects"),
+    [
+        ('bibtex_bibfiles = "refs.bib"', "expected a list of bib files"),
+        ("bibtex_bibfiles = [5]", "expected a list of bib files"),
+        ('bibtex_bibfiles = ["refs.bib", None]', "expected a list of bib files"),
+        ('bibtex_bibfiles = {"refs.bib": 1}', "expected a list of bib files"),
+        ('bibtex_bibfiles = ["refs.bib"]\nbibtex_encoding = "rot13"', "a text encoding"),
+        ('bibtex_bibfiles = ["refs.bib"]\nbibtex_encoding = "no-such"', "a text encoding"),
+        ('bibtex_bibfiles = ["refs.bib"]\nbibtex_encoding = 8', "a text encoding"),
+    ],
+)
+def test_bibtex_settings_stop_the_build_naming_them(make_app, tmp_path, setting, expects) -> None:  # type: ignore[no-untyped-def]
+    from sphinx.errors import ConfigError
+
+    write(
+        tmp_path, {"conf.py": f'extensions = ["sphinx_academic"]\n{setting}\n', "index.rst": "H\n="}
+    )
+    with pytest.raises(ConfigError) as raised:
+        make_app("html", srcdir=tmp_path)
+    name = setting.splitlines()[-1].split(" = ")[0]
+    assert str(raised.value).startswith(f"{name} = "), raised.value
+    assert "is not valid: " in str(raised.value) and expects in str(raised.value)
+
+
+def test_bib_file_settings_that_can_be_read_are(tmp_path: Path) -> None:
+    """No bib file at all, a file listed twice, and a file in another encoding than the one
+    configured: warnings where something is wrong, and every entry listed once."""
+    bib = "@misc{one, title = {One}, year = {2020}}\n@misc{two, title = {Two}, year = {2021}}\n"
+    page = "# Home\n\n```{publications}\n```\n"
+    without = tmp_path / "without"
+    write(
+        without, {"conf.py": 'extensions = ["myst_parser", "sphinx_academic"]\n', "index.md": page}
+    )
+    result = build(without)
+    assert_finished(result)
+    assert result.warned("index.md", 3, "bibtex_bibfiles lists no bib file", "name yours")
+
+    twice = tmp_path / "twice"
+    conf = CONF.replace('["refs.bib"]', '["refs.bib", "./refs.bib"]')
+    write(twice, {"conf.py": conf, "refs.bib": bib, "index.md": page})
+    result = build(twice)
+    assert_finished(result)
+    assert "WARNING" not in result.stderr, result.stderr
+    assert [c.get_text() for c in result.page("index.html").select("cite")] == ["Two", "One"]
+
+    utf16 = tmp_path / "utf16"
+    conf = CONF + 'bibtex_encoding = "utf-16"\n'
+    write(utf16, {"conf.py": conf, "refs.bib": bib + "\n", "index.md": page})  # odd length
+    result = build(utf16)
+    assert_finished(result)
+    assert f"WARNING: {utf16 / 'refs.bib'}: the file cannot be read as utf-16" in result.stderr
+    assert [c.get_text() for c in result.page("index.html").select("cite")] == ["Two", "One"]

@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
 
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
@@ -23,6 +26,7 @@ from .records import RecordSettings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: Before sphinxcontrib-bibtex's own ``builder-inited`` handler (the default, 500).
@@ -34,6 +38,34 @@ def record_settings(app: Sphinx) -> RecordSettings:
     return RecordSettings(
         NameMatcher.from_variants(config.author_names), dict(config.file_dirs), str(app.confdir)
     )
+
+
+def check_bibtex_settings(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex's settings that the extension reads, checked as ``academic_*``
+    values are: one ConfigError naming the value, instead of a traceback (``[5]``), a warning
+    per character (``"refs.bib"``) or an entry list emptied by a file listed twice. A site
+    without ``bibtex_bibfiles`` has no publications (sphinxcontrib-bibtex stops the build)."""
+    files = config.bibtex_bibfiles
+    if files is None:
+        config.bibtex_bibfiles = []
+        return
+    if not isinstance(files, list | tuple) or not all(isinstance(f, str) and f for f in files):
+        shown = repr(files) if len(repr(files)) <= 80 else repr(files)[:77] + "..."
+        raise ConfigError(
+            f"bibtex_bibfiles = {shown} is not valid: expected a list of bib files, relative to "
+            'the conf dir, e.g. ["refs.bib"]'
+        )
+    config.bibtex_bibfiles = list(dict.fromkeys(posixpath.normpath(f) for f in files))
+    encoding = config.bibtex_encoding
+    try:
+        if not isinstance(encoding, str):
+            raise LookupError(encoding)
+        "@".encode(encoding)  # LookupError for unknown names and for rot13, base64 ...
+    except (LookupError, UnicodeError):
+        raise ConfigError(
+            f"bibtex_encoding = {encoding!r:.80} is not valid: expected the name of a text "
+            'encoding, e.g. "utf-8-sig" (the default) or "latin-1"'
+        ) from None
 
 
 def check_bib_files(app: Sphinx) -> None:
@@ -66,6 +98,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_reading(app: Sphinx) -> None:
+    app.connect("config-inited", check_bibtex_settings)
     app.connect("builder-inited", check_bib_files, priority=BEFORE_BIBTEX_PARSES)
     app.connect("env-get-outdated", refresh_records)
     app.connect("env-updated", report_problems)

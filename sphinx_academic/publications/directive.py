@@ -96,6 +96,14 @@ class PublicationsDirective(SphinxDirective):
             conditions.append(SELECTED_FILTER)
         expression = " and ".join(f"({c})" for c in conditions) or "True"
         bibfiles = self._bibfiles(domain)
+        if not self.config.bibtex_bibfiles:
+            warn(
+                "publications: bibtex_bibfiles lists no bib file; name yours in conf.py, e.g. "
+                'bibtex_bibfiles = ["refs.bib"]',
+                Subtype.PUBLICATIONS,
+                location,
+            )
+            return [], False
         try:
             accepted = parse_filter(expression)
             candidates = list(adapter.entries_of(self.env, bibfiles))
