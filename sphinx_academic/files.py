@@ -49,6 +49,13 @@ def site_path(folder: str, name: str) -> str:
         or not _inside(PurePosixPath(joined), folder_path)
     ):
         raise FileRefused(f"{name.strip()!r} leaves the {folder!r} folder; name a file inside it")
+    inside = PurePosixPath(joined).parts[len(folder_path.parts) if str(folder_path) != "." else 0 :]
+    if any(part.startswith(".") for part in inside):
+        # .env, .git/config: with a folder such as "." a bib entry could publish them.
+        raise FileRefused(
+            f"{name.strip()!r} names a hidden file or folder (its name starts with '.'); "
+            "publish only ordinary files"
+        )
     return joined
 
 

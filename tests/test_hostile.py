@@ -385,7 +385,7 @@ def test_denial_of_service_inputs_finish_fast_in_little_memory(flood: Build) -> 
 # ---------------------------------------------------------------------------- files
 
 
-SECRETS = ("OUTSIDE-SECRET-4f1c", "CONF-SECRET-9a7e", "root:x:0:0")
+SECRETS = ("OUTSIDE-SECRET-4f1c", "CONF-SECRET-9a7e", "root:x:0:0", "HIDDEN-SECRET-77d0")
 
 
 @pytest.fixture(scope="module")
@@ -410,6 +410,8 @@ def leaky(tmp_path_factory: pytest.TempPathFactory) -> list[Build]:
         "  html = {passwd}}\n"
         "@article{fine, title = {Fine}, author = {Ada Lovelace}, year = {2021},\n"
         "  pdf = {paper.pdf}, preview = {shot.png}}\n"
+        "@article{hidden, title = {Hidden}, author = {Ada Lovelace}, year = {2022},\n"
+        "  pdf = {.private/notes.pdf}, video = {.env}}\n"
     )
     cards = [
         ("../outside/secret.png", "parent"),
@@ -431,7 +433,10 @@ def leaky(tmp_path_factory: pytest.TempPathFactory) -> list[Build]:
     write(
         src,
         {
-            "conf.py": CONF + f"# {SECRETS[1]}\n",
+            # A folder of the whole conf dir: hidden files stay out all the same.
+            "conf.py": CONF + f'academic_file_dirs = {{"video": "."}}\n# {SECRETS[1]}\n',
+            ".env": SECRETS[3],
+            "assets/pdf/.private/notes.pdf": SECRETS[3],
             "refs.bib": bib,
             "index.md": index,
             "cv.md": cv,
@@ -484,6 +489,9 @@ def test_refused_files_are_located_warnings_with_the_fix(leaky: list[Build]) -> 
         ("html", "once its symbolic links are followed; move the file inside"),
     ]:
         assert html.warned("refs.bib", leaky_line, f"{field} of 'leaky':", why), field
+    hidden_line = lines_of(bib, "@article{hidden")[0]
+    for field in ("pdf", "video"):
+        assert html.warned("refs.bib", hidden_line, f"{field} of 'hidden':", "names a hidden file")
     index = (html.src / "index.md").read_text()
     for name in ("parent", "rooted", "link", "glob"):
         line = lines_of(index, f":title: Card {name}")[0] - 1

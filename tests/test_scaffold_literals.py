@@ -4,9 +4,9 @@ whatever the name, the new site builds with -W, shows the name as typed, and run
 from __future__ import annotations
 
 import ast
-import re
 import json
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -47,9 +47,11 @@ HOSTILE_NAME = (
 HOSTILE_TITLE = "Lab: ```{{raw}} html\n.. raw:: html\n\n   <b>{canary}</b>\n# Heading\n- item"
 
 #: One line of text without control characters: what one_line lets through.
-one_line_text = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60
-).map(lambda text: " ".join(text.split())).filter(bool)
+one_line_text = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60)
+    .map(lambda text: " ".join(text.split()))
+    .filter(bool)
+)
 
 MYST = create_md_parser(MdParserConfig(enable_extensions={"colon_fence", "deflist"}), RendererHTML)
 
