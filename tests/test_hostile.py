@@ -558,3 +558,128 @@ def test_bib_file_settings_that_can_be_read_are(tmp_path: Path) -> None:
     assert_finished(result)
     assert f"WARNING: {utf16 / 'refs.bib'}: the file cannot be read as utf-16" in result.stderr
     assert [c.get_text() for c in result.page("index.html").select("cite")] == ["Two", "One"]
+
+
+# ---------------------------------------------------------------------------- markup
+
+
+#: Markup of every output language; braces balanced so that it is valid in a BibTeX value.
+MARKUP = (
+    '<script>alert(1)</script> <img src=x onerror="alert(2)"> " onmouseover="alert(3) '
+    "\\input{/etc/passwd} \\write18{touch CANARY} \\end{document} "
+    "@include secret.texi @{ "
+    '#import "x" #eval("1") $x^2$ '
+    "{eval-rst}`x` **bold** [x](javascript:alert(4)) {{subst}} "
+    "]]> <![CDATA[ &ent; <!-- "
+    ".. raw:: html |sub| :role:`x` "
+    '\\"} end'
+)
+#: A value that starts a roff request at the beginning of a line of a man page.
+ROFF = ".so /etc/passwd"
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Build]]:
+    src = tmp_path_factory.mktemp("marked")
+    canary = src / "CANARY"
+    text = MARKUP.replace("CANARY", str(canary)).replace('\\"}', "")
+    fields = ("title", "journal", "summary", "abstract", "award", "abbr", "note")
+    bib = (
+        "@article{marked,\n"
+        + "".join(f"  {field} = {{{field} {text}}},\n" for field in fields)
+        + f"  author = {{Lastname, {text} and Ada Lovelace}},\n  year = {{2024}},\n}}\n"
+        + f"@article{{roff, title = {{{ROFF}}}, author = {{Ada Lovelace}}, year = {{2023}}}}\n"
+    )
+    card = (
+        f":::{{work-card}} marked\n:title: card {text}\n:venue: venue {text}\n"
+        f":tags: tag {text}\n:::\n"
+    ).replace(" #", " \\#")  # MyST reads " #" in an option as a YAML comment
+    entry = (
+        f":::{{cv-entry}}\n:title: entry {text}\n:organization: org {text}\n"
+        f":location: place {text}\n:when: when {text}\n:::\n"
+    ).replace(" #", " \\#")
+    resume = {
+        "work": [
+            {
+                "name": f"name {text}",
+                "position": f"position {text}",
+                "summary": f"summary {text}\n{ROFF}\n'so /etc/passwd",
+                "highlights": [f"highlight {text}", ROFF],
+                "startDate": "2020",
+            }
+        ]
+    }
+    index = (
+        "# Home\n\n```{toctree}\ncv\n```\n\n```{publications}\n```\n\n"
+        f"::::{{work-cards}}\n{card}::::\n\nCite {{cite:p}}`marked`.\n"
+    )
+    cv = f"# CV\n\n::::{{cv-timeline}}\n{entry}::::\n\n```{{cv-timeline}}\n:source: r.json\n```\n"
+    write(
+        src,
+        {
+            "conf.py": CONF + 'academic_author_names = ["Ada Lovelace"]\n',
+            "refs.bib": bib,
+            "index.md": index,
+            "cv.md": cv,
+            "r.json": json.dumps(resume),
+        },
+    )
+    builders = ("html", "singlehtml", "json", "epub", "latex", "text", "man", "texinfo", "xml")
+    return canary, {b: build(src, b) for b in builders}
+
+
+def output_of(result: Build) -> str:
+    """The pages a builder wrote (not the copies of the sources HTML builders publish)."""
+    suffixes = {".html", ".fjson", ".xhtml", ".tex", ".txt", ".1", ".texi", ".xml"}
+    return "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted(result.out.rglob("*"))
+        if p.is_file() and p.suffix in suffixes and "_sources" not in p.parts
+    )
+
+
+def test_markup_in_every_field_is_text_in_every_output(
+    marked: tuple[Path, dict[str, Build]],
+) -> None:
+    canary, results = marked
+    for result in results.values():
+        assert_finished(result)
+    assert not canary.exists()
+    for name in ("html", "singlehtml", "epub"):
+        for page in results[name].out.rglob("*.*html"):
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            assert not soup.find_all(attrs={"onerror": True}), page
+            assert not soup.find_all(attrs={"onmouseover": True}), page
+            scripts = [s.string or "" for s in soup.find_all("script")]
+            assert not any("alert(" in s for s in scripts if "ld+json" not in s), page
+            hrefs = [a["href"].lower() for a in soup.find_all(href=True)]
+            assert not any(h.startswith("javascript:") for h in hrefs), page
+    html = output_of(results["html"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+    body = json.loads((results["json"].out / "index.fjson").read_text(encoding="utf-8"))["body"]
+    assert "<script>alert" not in body and "&lt;script&gt;alert(1)" in body
+    # LaTeX: one document end, and no command of the data reaches the file as a command.
+    latex = output_of(results["latex"])
+    assert latex.count("\\end{document}") == 1
+    commands = re.findall(r"(?<!textbackslash\{\})\\(input|write18)\b", latex)
+    assert commands == []
+    assert re.search(r"(?<!\\)#(import|eval)", latex) is None  # every # is \#
+    assert "\\textbackslash{}input\\{/etc/passwd\\}" in latex
+    # texinfo: every @ and brace of the data escaped.
+    texinfo = output_of(results["texinfo"])
+    assert re.search(r"(?<!@)@include", texinfo) is None
+    assert "@@include secret.texi @@@{" in texinfo
+    # man: no line of the data starts a roff request.
+    man = output_of(results["man"])
+    requests = [line for line in man.splitlines() if re.match(r"[.'](so|sy|pso|open)\b", line)]
+    assert requests == []
+    assert "\\&.so /etc/passwd" in man
+    # XML: well formed, the data as text.
+    import xml.etree.ElementTree as ET
+
+    for page in results["xml"].out.glob("*.xml"):
+        ET.parse(page)
+    assert "&lt;![CDATA[" in output_of(results["xml"])
+    # text: shown as written.
+    text = output_of(results["text"])
+    assert "<script>alert(1)</script>" in text and "\\input{/etc/passwd}" in text
