@@ -683,3 +683,39 @@ def test_markup_in_every_field_is_text_in_every_output(
     # text: shown as written.
     text = output_of(results["text"])
     assert "<script>alert(1)</script>" in text and "\\input{/etc/passwd}" in text
+
+
+# ---------------------------------------------------------------------------- the guide
+
+
+def test_the_guide_lists_every_limit_with_its_warning(tmp_path: Path) -> None:
+    """Each limit in the troubleshooting page's table, passed, gives the words it quotes."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "guide" / "_ext"))
+    try:
+        from guide_reference import LIMITS
+    finally:
+        sys.path.pop(0)
+    from sphinx_academic.bib.filters import FilterError, parse_filter
+    from sphinx_academic.datafiles import DataFileError, load_data_file, load_data_text
+
+    big = tmp_path / "big.yaml"
+    big.write_text("items:\n" + "  - x\n" * 200_000)
+
+    def message(attempt: object) -> str:
+        try:
+            attempt()  # type: ignore[operator]
+        except (DataFileError, FilterError) as err:
+            return str(err)
+        raise AssertionError("the limit was not enforced")
+
+    said = [
+        message(lambda: load_data_file(big)),
+        message(lambda: load_data_text("[" * 60 + "]" * 60)),
+        message(lambda: load_data_text(billion_laughs(9))),
+        message(lambda: parse_filter('title == "' + "a" * 2_000 + '"')),
+        message(lambda: parse_filter("not " * 60 + "title")),
+        message(lambda: parse_filter(r'title % "\w{1000}"')),
+    ]
+    assert len(said) == len(LIMITS)
+    for (what, _, words), text in zip(LIMITS, said, strict=True):
+        assert words in text, (what, text)
