@@ -719,3 +719,127 @@ def test_the_guide_lists_every_limit_with_its_warning(tmp_path: Path) -> None:
     assert len(said) == len(LIMITS)
     for (what, _, words), text in zip(LIMITS, said, strict=True):
         assert words in text, (what, text)
+
+
+# ---------------------------------------------------------------------------- directive options
+
+WRONG_OPTIONS_MD = """# Home
+
+```{publications} [1, 2]
+---
+filter: [1, 2]
+group-by: 5
+---
+```
+
+```{publications}
+---
+filter: 5
+---
+```
+
+::::{work-cards}
+---
+columns: [1, 2]
+---
+:::{work-card} [a1]
+---
+title: {a: b}
+links: [1]
+image: {a: b}
+alt: [x]
+tags: {a: 1}
+---
+:::
+::::
+
+::::{cv-timeline}
+---
+sort: [1]
+source: [a]
+sections: {a: b}
+---
+:::{cv-entry}
+---
+title: [1]
+start: 2020
+end: [2021]
+date: {a: 1}
+when: 5
+organization: 1.5
+---
+:::
+::::
+
+:::{cv-entry}
+:title: Big
+:start: HUGE
+:when: HUGE
+:::
+"""
+WRONG_OPTIONS_RST = """Rest
+====
+
+.. publications:: refs.bib nosuch.bib
+   :group-by: decade
+
+.. work-card:: a1 a1
+   :links: not a link
+   :image: javascript:alert(1)
+   :alt: x
+
+.. cv-timeline::
+   :sort: sideways
+
+   .. cv-entry::
+      :start: 2020-13-45
+      :end: 99999
+      :date: 0000
+"""
+
+
+def test_wrong_and_huge_directive_options_are_located_warnings(tmp_path: Path) -> None:
+    """Options of the wrong type (MyST's YAML options hold lists, mappings, numbers) or of
+    any size: each a warning at the directive, the page built."""
+    huge = "9" * 1_000_000
+    write(
+        tmp_path,
+        {
+            "conf.py": CONF,
+            "refs.bib": "@misc{a1, title = {One}, author = {Ada Lovelace}, year = {2020}}\n",
+            "index.md": "```{toctree}\nrest\n```\n\n" + WRONG_OPTIONS_MD.replace("HUGE", huge),
+            "rest.rst": WRONG_OPTIONS_RST,
+        },
+    )
+    result = build(tmp_path)
+    assert_finished(result)
+    assert result.seconds < 30, result.seconds
+    assert_every_warning_is_located(result)
+    index = (tmp_path / "index.md").read_text()
+    first, number, cards, timeline, entry, big = lines_of(
+        index,
+        "{publications} [1, 2]",
+        "filter: 5",
+        "{work-card} [a1]",
+        "{cv-timeline}",
+        "title: [1]",
+        ":title: Big",
+    )
+    assert result.warned("index.md", first, "publications: [1, is not listed in bibtex_bibfiles")
+    assert result.warned("index.md", first, "publications :filter: `[1, 2]`", "write a set")
+    assert result.warned("index.md", number - 2, "publications :filter: `5` is a number")
+    assert result.warned("index.md", cards, "work-card: no entry '[a1]'")
+    assert result.warned("index.md", cards, "work-card :links: cannot read '[1]'")
+    assert result.warned("index.md", timeline, "CV source", "[a] does not exist")
+    assert result.warned("index.md", entry - 2, "cv-entry end: cannot read the date '[2021]'")
+    assert result.warned("index.md", big - 1, "cv-entry start: cannot read the date '99999")
+    long_lines = [w for w in result.warnings if "[academic." in w and len(w) > 1000]
+    assert long_lines == []  # a huge value is shortened in the message
+    # reST: docutils itself refuses a value outside an option's choices, at the directive.
+    assert f'{tmp_path / "rest.rst"}:4: ERROR: Error in "publications" directive' in result.stderr
+    assert f'{tmp_path / "rest.rst"}:12: ERROR: Error in "cv-timeline" directive' in result.stderr
+    assert result.warned("rest.rst", 7, "work-card: 'a1' is named 2 times")
+    assert result.warned("rest.rst", 7, "work-card :links: cannot read 'not a link'")
+    assert result.warned("rest.rst", 7, "work-card :image: unsafe URL scheme 'javascript'")
+    assert "Big" in result.page("index.html").get_text()
+    assert result.page("rest.html").select(".academic-card")  # the card, without the image
