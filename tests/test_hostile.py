@@ -843,3 +843,31 @@ def test_wrong_and_huge_directive_options_are_located_warnings(tmp_path: Path) -
     assert result.warned("rest.rst", 7, "work-card :image: unsafe URL scheme 'javascript'")
     assert "Big" in result.page("index.html").get_text()
     assert result.page("rest.html").select(".academic-card")  # the card, without the image
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SITE_URL", "javascript:alert(1)//"),
+        ("READTHEDOCS_CANONICAL_URL", "data:text/html,<b>x</b>"),
+        ("html_baseurl", "/relative/"),
+    ],
+)
+def test_a_site_address_that_is_not_http_stops_the_build(
+    tmp_path: Path, variable: str, value: str
+) -> None:
+    """The address becomes every page's canonical link, og:url and the sitemap's addresses."""
+    conf = CONF + (f"html_baseurl = {value!r}\n" if variable == "html_baseurl" else "")
+    write(tmp_path, {"conf.py": conf, "refs.bib": "", "index.md": "# Home\n"})
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SITE_URL", "READTHEDOCS_CANONICAL_URL")
+    }
+    if variable != "html_baseurl":
+        env[variable] = value
+    command = [sys.executable, "-m", "sphinx", "-q", "-N", str(tmp_path), str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode != 0
+    assert f"ConfigError: {variable} = {value!r} is not valid: expected the site's address" in (
+        result.stderr
+    )
+    assert not (tmp_path / "out" / "index.html").exists()

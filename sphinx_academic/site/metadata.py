@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.errors import ConfigError
 
 from ..domain import AcademicDomain
 from ..publications.lists import page_root
@@ -166,12 +167,23 @@ SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
 def site_address(app: Sphinx, config: Config) -> None:
     """Fill in the site's address from the environment, for canonical links, ``og:url`` and
     a sitemap; load sphinx-sitemap only then (without an address it can only warn)."""
+    source = "html_baseurl"
     if not config.html_baseurl:
-        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
-            "SITE_URL", ""
-        )
+        for variable in ("READTHEDOCS_CANONICAL_URL", "SITE_URL"):
+            if os.environ.get(variable):
+                source, config.html_baseurl = variable, os.environ[variable]
+                break
     if not config.html_baseurl:
         return
+    address = config.html_baseurl
+    if not isinstance(address, str) or not address.strip().lower().startswith(
+        ("https://", "http://")
+    ):
+        # It becomes every page's canonical link, og:url and the sitemap's addresses.
+        raise ConfigError(
+            f"{source} = {address!r:.80} is not valid: expected the site's address, http:// "
+            "or https://, e.g. https://ada.example.org/"
+        )
     if "sphinxext.opengraph" in app.extensions and not config.ogp_site_url:
         config.ogp_site_url = config.html_baseurl
     if "sphinx_sitemap" not in app.extensions:
