@@ -42,13 +42,16 @@ def record_settings(app: Sphinx) -> RecordSettings:
 
 def check_bibtex_settings(app: Sphinx, config: Config) -> None:
     """sphinxcontrib-bibtex's settings that the extension reads, checked as ``academic_*``
-    values are: one ConfigError naming the value, instead of a traceback (``[5]``), a warning
-    per character (``"refs.bib"``) or an entry list emptied by a file listed twice. A site
-    without ``bibtex_bibfiles`` has no publications (sphinxcontrib-bibtex stops the build)."""
+    values are: one ConfigError naming the value, instead of a traceback (``[5]``) or an entry
+    list emptied by a file listed twice. Text is read as Sphinx reads ``-D`` lists
+    (``"a.bib,b.bib"``), where sphinxcontrib-bibtex warned once per character. A site without
+    ``bibtex_bibfiles`` has no publications (sphinxcontrib-bibtex stops the build)."""
     files = config.bibtex_bibfiles
     if files is None:
         config.bibtex_bibfiles = []
         return
+    if isinstance(files, str):  # one file, or -D bibtex_bibfiles=a.bib,b.bib
+        files = [name.strip() for name in files.split(",") if name.strip()]
     if not isinstance(files, list | tuple) or not all(isinstance(f, str) and f for f in files):
         shown = repr(files) if len(repr(files)) <= 80 else repr(files)[:77] + "..."
         raise ConfigError(
