@@ -775,6 +775,11 @@ organization: 1.5
 :start: HUGE
 :when: HUGE
 :::
+
+```{cv-timeline}
+:source: cv.yaml
+:sections: nosuch, nosuch, nosuch
+```
 """
 WRONG_OPTIONS_RST = """Rest
 ====
@@ -808,6 +813,7 @@ def test_wrong_and_huge_directive_options_are_located_warnings(tmp_path: Path) -
             "refs.bib": "@misc{a1, title = {One}, author = {Ada Lovelace}, year = {2020}}\n",
             "index.md": "```{toctree}\nrest\n```\n\n" + WRONG_OPTIONS_MD.replace("HUGE", huge),
             "rest.rst": WRONG_OPTIONS_RST,
+            "cv.yaml": "cv:\n  sections:\n    work:\n      - company: Acme\n",
         },
     )
     result = build(tmp_path)
@@ -832,6 +838,7 @@ def test_wrong_and_huge_directive_options_are_located_warnings(tmp_path: Path) -
     assert result.warned("index.md", timeline, "CV source", "[a] does not exist")
     assert result.warned("index.md", entry - 2, "cv-entry end: cannot read the date '[2021]'")
     assert result.warned("index.md", big - 1, "cv-entry start: cannot read the date '99999")
+    assert len([w for w in result.warnings if "has no section 'nosuch'" in w]) == 1
     long_lines = [w for w in result.warnings if "[academic." in w and len(w) > 1000]
     assert long_lines == []  # a huge value is shortened in the message
     # reST: docutils itself refuses a value outside an option's choices, at the directive.

@@ -153,7 +153,8 @@ class CVTimelineDirective(SphinxDirective):
             source = domain.cv_source(path)
         except SourceError:
             return []  # reported once per build by report_source_problems
-        wanted = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
+        sections = self.options.get("sections", "").split(",")
+        wanted = list(dict.fromkeys(n.strip() for n in sections if n.strip()))  # each once
         names = [section.name for section in source.sections]
         for name in wanted:
             if name not in names:
