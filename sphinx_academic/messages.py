@@ -42,7 +42,8 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.CV: "a CV timeline or CV source file: unknown keys, a missing title, a file that "
     "cannot be read",
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
-    Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
+    Subtype.FILES: "a local file named by an entry, card or CV: missing, hidden, or outside its "
+    "folder",
     Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
     Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
     "keys, a bad URL or ORCID iD",

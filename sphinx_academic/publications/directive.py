@@ -113,6 +113,14 @@ class PublicationsDirective(SphinxDirective):
             conditions.append(SELECTED_FILTER)
         expression = " and ".join(f"({c})" for c in conditions) or "True"
         bibfiles = self._bibfiles(domain)
+        if not self.config.bibtex_bibfiles:
+            warn(
+                "publications: bibtex_bibfiles lists no bib file; name yours in conf.py, e.g. "
+                'bibtex_bibfiles = ["refs.bib"]',
+                Subtype.PUBLICATIONS,
+                location,
+            )
+            return [], False
         try:
             accepted = parse_filter(expression)
             candidates = list(adapter.entries_of(self.env, bibfiles))
@@ -145,10 +153,11 @@ class PublicationsDirective(SphinxDirective):
             return parsed
         by_original = {adapter.original_of(p, domain.bibfiles).resolve(): p for p in parsed}
         chosen: list[Path] = []
-        for name in self.arguments[0].split():
+        for name in dict.fromkeys(self.arguments[0].split()):  # each name once
             path = Path(self.env.relfn2path(name)[1]).resolve()
             if path in by_original:
-                chosen.append(by_original[path])
+                if by_original[path] not in chosen:  # each file once, however spelled
+                    chosen.append(by_original[path])
             else:
                 warn(
                     f"publications: {name} is not listed in bibtex_bibfiles; add it there",

@@ -15,6 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.builders.html import StandaloneHTMLBuilder
+
 from .. import __version__
 from .assets import setup_assets
 from .envload import setup_envload
@@ -35,9 +37,24 @@ def add_templates_path(app: Sphinx, config: Config) -> None:
         config.templates_path.append(str(TEMPLATES_DIR))
 
 
+def keep_templates_to_furo(app: Sphinx) -> None:
+    """The overrides extend furo's own templates: a builder whose theme is another one
+    (``epub`` uses ``epub_theme``) gets its templates back without them."""
+    builder = app.builder
+    if (
+        not isinstance(builder, StandaloneHTMLBuilder)
+        or builder.theme.name == "furo"
+        or str(TEMPLATES_DIR) not in app.config.templates_path
+    ):
+        return
+    app.config.templates_path.remove(str(TEMPLATES_DIR))
+    builder.init_templates()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_academic.components")
     app.connect("config-inited", add_templates_path)
+    app.connect("builder-inited", keep_templates_to_furo)
     setup_assets(app)
     setup_metadata(app)
     setup_navigation(app)

@@ -18,12 +18,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.errors import ConfigError
+
 from ..domain import AcademicDomain
 from ..publications.lists import page_root
+from ..websites import writes_website
 from .head import add_to_head
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -38,6 +41,8 @@ PERSON_FIELDS = {
     "same_as": "sameAs",
 }
 _ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
+#: sphinxext-opengraph's ``html-page-context`` handler runs at the default priority, 500.
+BEFORE_OPENGRAPH = 400
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -150,7 +155,7 @@ def add_articles(
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     """Allow every crawler; name the sitemap when sphinx-sitemap writes one."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not writes_website(app.builder):
         return
     target = Path(app.outdir, "robots.txt")
     extra = [Path(app.confdir, p, "robots.txt") for p in app.config.html_extra_path]
@@ -171,12 +176,23 @@ SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
 def site_address(app: Sphinx, config: Config) -> None:
     """Fill in the site's address from the environment, for canonical links, ``og:url`` and
     a sitemap; load sphinx-sitemap only then (without an address it can only warn)."""
+    source = "html_baseurl"
     if not config.html_baseurl:
-        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
-            "SITE_URL", ""
-        )
+        for variable in ("READTHEDOCS_CANONICAL_URL", "SITE_URL"):
+            if os.environ.get(variable):
+                source, config.html_baseurl = variable, os.environ[variable]
+                break
     if not config.html_baseurl:
         return
+    address = config.html_baseurl
+    if not isinstance(address, str) or not address.strip().lower().startswith(
+        ("https://", "http://")
+    ):
+        # It becomes every page's canonical link, og:url and the sitemap's addresses.
+        raise ConfigError(
+            f"{source} = {address!r:.80} is not valid: expected the site's address, http:// "
+            "or https://, e.g. https://ada.example.org/"
+        )
     if "sphinxext.opengraph" in app.extensions and not config.ogp_site_url:
         config.ogp_site_url = config.html_baseurl
     if "sphinx_sitemap" not in app.extensions:
@@ -187,9 +203,60 @@ def site_address(app: Sphinx, config: Config) -> None:
         config.sitemap_excludes = ["search.html", "genindex.html"]
 
 
+def complete_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """What sphinxext-opengraph reads of every page, for the builders that leave it out.
+
+    The json and pickle builders (sphinxcontrib-serializinghtml) emit ``html-page-context``
+    without the ``pagename`` every HTML template gets, and sphinxext-opengraph fails on the
+    first page without it.
+    """
+    context.setdefault("pagename", pagename)
+    context.setdefault("metatags", "")
+    context.setdefault("meta", None)
+
+
+def join_text_runs(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Adjacent text nodes joined into one, so the page's description keeps its spaces.
+
+    MyST makes each line break inside a paragraph a text node of its own (``"\\n"``), and
+    sphinxext-opengraph, which reads the description from the doctree, strips each text node
+    and joins them with a space unless the next one starts with punctuation: a paragraph with
+    a line break before ``(Turbo)`` reads "Core ML(Turbo)". The page is already written, so
+    only what reads the doctree after it sees the change.
+    """
+    if doctree is None:
+        return
+    for element in doctree.findall(nodes.TextElement):
+        children = element.children
+        if len(children) < 2:
+            continue
+        joined: list[nodes.Node] = []
+        for child in children:
+            if isinstance(child, nodes.Text) and joined and isinstance(joined[-1], nodes.Text):
+                joined[-1] = nodes.Text(joined[-1] + child)
+            else:
+                joined.append(child)
+        if len(joined) < len(children):
+            element[:] = joined
+
+
 def setup_metadata(app: Sphinx) -> None:
     with contextlib.redirect_stdout(io.StringIO()):  # its "matplotlib is not installed" note
         app.setup_extension("sphinxext.opengraph")
+    app.connect("html-page-context", complete_page_context, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", join_text_runs, priority=BEFORE_OPENGRAPH)
     app.connect("config-inited", site_address, priority=300)
     app.connect("html-page-context", add_person)
     app.connect("html-page-context", add_articles)
