@@ -25,6 +25,8 @@ class Subtype(StrEnum):
     CV = "cv"
     DATE = "date"
     FILES = "files"
+    PROFILE = "profile"
+    NEWS = "news"
 
     @property
     def description(self) -> str:
@@ -41,6 +43,10 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     "cannot be read",
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
     Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
+    Subtype.PROFILE: "academic_person's photo (missing, outside the conf dir, not a picture), "
+    "or a profile directive without academic_person",
+    Subtype.NEWS: "a news directive or news file: an item without a date or text, unknown keys, "
+    "Markdown it cannot show, an unsafe link",
 }
 
 

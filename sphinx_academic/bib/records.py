@@ -18,6 +18,7 @@ from urllib.parse import quote
 from ..files import FileMissing, FileRefused, LocalFile, is_local_name, local_file
 from ..messages import Subtype
 from ..urls import UnsafeURLError, checked_url
+from .kinds import classify
 from .latex import latex_to_text
 from .names import NameMatcher, display_name, is_others
 
@@ -127,6 +128,8 @@ class PublicationRecord:
     files: tuple[LocalFile, ...]  #: local files the links point at, to copy into the site
     file_names: tuple[str, ...]  #: every local name looked up (conf-dir relative), found or not
     problems: tuple[Problem, ...]
+    kind: str = "other"  #: journal, conference, preprint, patent, thesis, talk, other (kinds.py)
+    tags: tuple[str, ...] = ()  #: the entry's keywords
 
     @property
     def group(self) -> str:
@@ -283,6 +286,7 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
     venue_field, venue = next(
         ((f, v) for f, v in ((f, _text(fields, f)) for f in VENUE_FIELDS) if v), ("", "")
     )
+    kind, tags = classify(entry.type, fields, venue)
     return PublicationRecord(
         key=entry.key,
         entry_type=entry.type,
@@ -302,6 +306,8 @@ def build_record(entry: Entry, settings: RecordSettings) -> PublicationRecord:
         files=tuple(reader.files),
         file_names=tuple(reader.file_names),
         problems=tuple(problems),
+        kind=kind,
+        tags=tags,
     )
 
 
