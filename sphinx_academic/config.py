@@ -90,6 +90,12 @@ def _whole_number(name: str, value: Any) -> int:
     return value
 
 
+def _flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("True or False")
+    return value
+
+
 def _choice(*choices: str) -> Validator:
     def validate(name: str, value: Any) -> str:
         if value not in choices:
@@ -275,6 +281,14 @@ class AcademicConfig:
         _person,
         "you (schema.org Person properties): the profile directive, the profile links on every "
         "page, and a schema.org Person for search engines on the home page",
+    )
+
+    feed: bool = setting(
+        True,
+        "html",
+        _flag,
+        "write atom.xml (publications and news, newest first) and link it from every page "
+        "(html builders, with the site policy)",
     )
 
     @classmethod

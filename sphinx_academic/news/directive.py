@@ -100,7 +100,7 @@ class NewsDirective(SphinxDirective):
             anchor = unique_id(self.state.document, f"news-{item.date.iso}")
             node = news_item("", *body, item=item, from_source=from_source, ids=[anchor])
             listing += node
-            data.news.append(NewsEntry(key, anchor, item, complete))
+            data.news.append(NewsEntry(key, anchor, item, complete, in_body=not from_source))
         if not found:
             warn("news: no items; " + HOW + ", or give :source:", Subtype.NEWS, self.get_location())
         return [listing]

@@ -5,7 +5,8 @@ can show: paragraphs, bullet and numbered lists, emphasis, strong text, inline c
 breaks and links. Every link goes through :func:`~sphinx_academic.urls.checked_url`
 (markdown-it-py's own check is turned off so that a refused link is reported, not silently
 kept as text). Headings, quotes, rules and images are shown as plain text, with a problem
-saying so. markdown-it-py's nesting limit (20 for CommonMark) bounds the structure.
+saying so. markdown-it-py's nesting limit (20 for CommonMark) bounds the structure; text
+nested deeper is left out, with a problem saying so.
 """
 
 from __future__ import annotations
@@ -98,7 +99,14 @@ def parse_markdown(text: str) -> tuple[tuple[Block, ...], list[str]]:
     def current() -> list[Block]:
         return items[-1] if items else root
 
-    for token in _parser().parse(text):
+    parser = _parser()
+    limit = int(parser.options.get("maxNesting", 20))
+    for token in parser.parse(text):
+        if token.level >= limit - 1:
+            problems.append(
+                f"the text is nested more than {limit - 2} levels deep (lists, quotes); "
+                "the deepest parts are left out"
+            )
         kind = token.type
         if kind in _UNSUPPORTED:
             what = _UNSUPPORTED[kind]

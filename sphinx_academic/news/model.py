@@ -79,6 +79,7 @@ class NewsEntry:
     anchor: str  #: the item's id on its page
     item: NewsItem
     complete: bool  #: shown by a list without ``:limit:`` (the page the feed links to)
+    in_body: bool = False  #: written in the directive's body (its nodes may hold references)
 
 
 # ------------------------------------------------------------------ plain text
@@ -108,8 +109,8 @@ def plain_text(blocks: Iterable[Block]) -> str:
 
 
 def headline(blocks: Sequence[Block], limit: int = 100) -> str:
-    """The text's start, cut at a word within ``limit`` characters ("…" when cut)."""
-    text = plain_text(blocks)
+    """The first block's text, cut at a word within ``limit`` characters ("…" when cut)."""
+    text = plain_text(blocks[:1])
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
