@@ -19,7 +19,7 @@ def build(out: Path, *extra: str) -> dict[str, bytes]:
         str(p.relative_to(out)): p.read_bytes()
         for p in sorted(out.rglob("*"))
         if p.is_file()
-        and p.suffix in {".html", ".css", ".js", ".txt"}
+        and p.suffix in {".html", ".css", ".js", ".txt", ".xml"}
         and ".doctrees" not in p.parts
     }
 
@@ -30,6 +30,6 @@ def differing(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
 
 def test_two_clean_builds_are_byte_identical_and_parallel_matches_serial(tmp_path: Path) -> None:
     first = build(tmp_path / "first")
-    assert "publications.html" in first
+    assert "publications.html" in first and "atom.xml" in first
     assert differing(first, build(tmp_path / "second")) == []
     assert differing(first, build(tmp_path / "parallel", "-j", "2")) == []

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import html_of, warnings_of
+from conftest import axe_violations, html_of, serve, warnings_of
+from test_browser import open_page
 
 from sphinx_academic.profile.links import recognise
 
@@ -197,3 +202,56 @@ def test_a_photo_below_other_content_loads_lazily(make_app, project: Path) -> No
     app.build()
     photos = html_of(app, "index.html").select("img.academic-profile-photo")
     assert [p["loading"] for p in photos] == ["lazy", "eager"]
+
+
+# ------------------------------------------------------------------ in the browser
+
+BROWSER_PAGES = ("index", "news", "publications", "rest", "search")
+VIEWS = [(w, s) for w in ("desktop", "phone") for s in ("light", "dark")]
+
+
+@pytest.fixture(scope="module")
+def profile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The profile test site (e-mail, photo, three profiles), built with -W and served."""
+    out = tmp_path_factory.mktemp("profile-site")
+    root = Path(__file__).parent / "roots" / "test-profile"
+    command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(root), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    with serve(out) as url:
+        yield url
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: "-".join(v))
+@pytest.mark.parametrize("name", BROWSER_PAGES)
+def test_named_links_on_every_page_in_every_view(
+    browser: Any, profile_site: str, axe_source: str, name: str, view: tuple[str, str]
+) -> None:
+    responses: list[tuple[str, int]] = []
+    page = open_page(browser, f"{profile_site}/{name}.html", view, on_response=responses)
+    links = page.locator(".academic-sidebar-profile a")
+    if view[0] == "phone":  # furo's navigation drawer, opened from the menu button
+        box = links.first.bounding_box()
+        assert box["x"] + box["width"] <= 0  # off screen until then
+        page.click("label.nav-overlay-icon")
+        page.wait_for_function(
+            "document.querySelector('.academic-sidebar-profile a').getBoundingClientRect().x >= 0"
+        )
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert names == ["Email", "GitHub", "ORCID", "Google Scholar"]
+    for i in range(links.count()):
+        link = links.nth(i)
+        assert link.is_visible()
+        box = link.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24  # a target a finger can hit
+        assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    assert links.nth(0).get_attribute("href") == "mailto:ada@example.org"
+    assert [links.nth(i).get_attribute("rel") for i in range(1, 4)] == ["me"] * 3
+    links.nth(1).focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert page.errors == []
+    foreign = [url for url, _ in responses if not url.startswith(profile_site)]
+    assert foreign == [], "third-party requests"
+    assert axe_violations(page, axe_source) == []
+    page.close()
