@@ -91,7 +91,7 @@ class NewsDirective(SphinxDirective):
         found.sort(key=lambda each: each[1].date.earliest, reverse=True)  # stable: ties in order
         limit = self.options.get("limit")
         shown = found[:limit] if limit else found
-        complete = len(shown) == len(found)
+        complete = not limit  # the full list, however short: the page the feed links to
         data = AcademicDomain.of(self.env).document(self.env.docname)
         data.components.add(COMPONENT)
         listing = news_list()

@@ -78,7 +78,7 @@ class NewsEntry:
     key: str  #: stable across builds: where it was written, its date, its place among that day's
     anchor: str  #: the item's id on its page
     item: NewsItem
-    complete: bool  #: shown by a list without ``:limit:`` (the page the feed links to)
+    complete: bool  #: shown by a list without ``:limit:`` (the feed links to such a page)
     in_body: bool = False  #: written in the directive's body (its nodes may hold references)
 
 
