@@ -24,6 +24,8 @@ bibtex_bibfiles = ["examples/refs.bib"]
 bibtex_reference_style = "author_year"
 academic_author_names = ["Ada Lovelace", "Lovelace, A."]
 academic_max_authors = 4
+# The guide documents the feed rather than publishing its invented examples as one.
+academic_feed = False
 
 html_theme = "furo"
 html_title = "sphinx-academic user guide"
