@@ -167,7 +167,7 @@ def _http_url(url: str) -> str:
 def _person_image(image: str) -> str:
     """An http(s) address, or a file's path relative to the conf dir (posix, inside it)."""
     image = image.strip()
-    if has_scheme(image):
+    if has_scheme(image) and not re.match(r"[A-Za-z]:[\\/]", image):  # C:\ is a path
         return _http_url(image)
     path = PurePosixPath(image.replace("\\", "/"))
     if not image or path.is_absolute() or ".." in path.parts or ":" in image:

@@ -39,6 +39,18 @@ BAD_VALUES = [
     ("academic_person", {"name": "Ada", "same_as": [5]}, "'same_as' must be a list of text"),
     ("academic_person", {"name": "Ada", "same_as": ["javascript:alert(1)"]}, "unsafe URL"),
     ("academic_person", {"name": "Ada", "same_as": ["/relative"]}, "not an http(s) address"),
+    ("academic_person", {"name": "Ada", "same_as": ["https://"]}, "not an http(s) address"),
+    ("academic_person", {"name": "Ada", "email": "ada at home"}, "email: 'ada at home' is not"),
+    ("academic_person", {"name": "Ada", "email": "<a@b.org>"}, "an address like"),
+    ("academic_person", {"name": "Ada", "email": ["a@b.org"]}, "'email' must be text"),
+    ("academic_person", {"name": "Ada", "image": "javascript:alert(1)"}, "unsafe URL"),
+    ("academic_person", {"name": "Ada", "image": "../photo.jpg"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "image": "/etc/passwd"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "image": "C:/photo.jpg"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "url": "/home"}, "url: '/home' is not an http(s)"),
+    ("academic_person", {"name": "Ada", "works_for": {"name": "X"}}, "'works_for' must be text"),
+    ("academic_feed", "yes", "True or False"),
+    ("academic_feed", 1, "True or False"),
 ]
 
 
@@ -64,6 +76,12 @@ def test_good_values_are_normalised(make_app, app_params) -> None:  # type: igno
         "academic_author_names": "Ada Lovelace",
         "academic_file_dirs": {"pdf": "papers/", "slides": None},
         "academic_date_format": {"month": "{month_abbr} {year}"},
+        "academic_person": {
+            "name": " Ada Lovelace ",
+            "email": "mailto:ada@example.org",
+            "image": "assets\\img\\ada.png",
+            "same_as": ["https://orcid.org/0000-0002-1825-0097", "  "],
+        },
     }
     app = make_app(*args, **kwargs)
     assert app.config.academic_author_names == ("Ada Lovelace",)
@@ -72,3 +90,9 @@ def test_good_values_are_normalised(make_app, app_params) -> None:  # type: igno
     assert app.config.academic_file_dirs["preview"] == "assets/img/publication_preview"
     assert app.config.academic_date_format["month"] == "{month_abbr} {year}"
     assert app.config.academic_date_format["day"] == "{month_name} {day}, {year}"
+    assert app.config.academic_person == {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "image": "assets/img/ada.png",
+        "same_as": ["https://orcid.org/0000-0002-1825-0097"],
+    }
