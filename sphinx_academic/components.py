@@ -18,6 +18,8 @@ from .domain import AcademicDomain
 from .news.directive import setup_news
 from .profile import setup_profile
 from .publications import setup_publications
+from .publications.controls import NOSCRIPT_STYLE
+from .site.head import add_to_head
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -41,13 +43,15 @@ def add_stylesheet(
     doctree: nodes.document | None,
 ) -> None:
     """The components' stylesheet, on the pages that have one of them only; the filter
-    script, on the pages with a publication list that has filter controls only."""
+    script (and the style that hides its controls without JavaScript), on the pages with a
+    publication list that has filter controls only."""
     domain = AcademicDomain.of(app.env)
     data = domain.documents.get(pagename)
     if data is not None and data.components:
         app.add_css_file(STYLESHEET)
     if domain.has_controls(pagename):
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+        add_to_head(context, NOSCRIPT_STYLE)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -4,6 +4,7 @@ announced to screen readers, usable by keyboard; without JavaScript every entry 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, html_of
-from test_browser import open_page
+from test_browser import WIDTHS, open_page
 
 from sphinx_academic.bib.kinds import kind_of, tags_of
 
@@ -45,10 +46,14 @@ def test_script_is_small_and_only_on_pages_with_controls(site: Path) -> None:
     assert page_soup(site, "cv.html").select_one("form.academic-filter") is None  # :no-controls:
 
 
-def test_controls_are_hidden_until_the_script_shows_them(site: Path) -> None:
+def test_controls_are_above_the_list_and_hidden_without_scripts(site: Path) -> None:
     soup = page_soup(site, "publications.html")
     form = soup.select_one("form.academic-filter")
-    assert form.has_attr("hidden")
+    # Shown from the first paint (nothing moves when the script arrives); without scripts,
+    # a <noscript> style in the head hides them.
+    noscript = [n.decode_contents() for n in soup.head.find_all("noscript")]
+    assert "<style>form.academic-filter{display:none}</style>" in noscript
+    assert not page_soup(site, "cv.html").head.find("noscript")
     assert form.find_next("section", class_="academic-year") is not None  # above the list
     years = [o["value"] for o in form.select("select[name=year] option")]
     assert years == ["", "2026", "2025", "2024", "2023", "2021", "2019", "2018", "2017"]
@@ -140,9 +145,36 @@ def test_without_javascript_every_entry_shows_and_no_control(
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}/publications.html?year=2024&type=journal")
+    assert page.locator("form.academic-filter").count() == 1
     assert not page.locator("form.academic-filter").is_visible()
     assert len(visible(page)) == 42
     context.close()
+
+
+@pytest.mark.parametrize("view", [("desktop", "light"), ("phone", "dark")], ids="-".join)
+def test_nothing_moves_when_the_script_arrives_late(
+    browser: Any, site_url: str, view: tuple[str, str]
+) -> None:
+    """The controls are there from the first paint: when the script arrives after it (a slow
+    network, as Lighthouse simulates), no layout shift (Lighthouse's CLS)."""
+    page = browser.new_page(viewport={"width": WIDTHS[view[0]], "height": 900})
+    page.route(f"**/{SCRIPT.name}*", lambda route: (time.sleep(0.6), route.continue_()))
+    page.goto(f"{site_url}/publications.html")
+    page.wait_for_load_state("networkidle")
+    shift = page.evaluate(
+        """() => new Promise(done => {
+            let total = 0;
+            new PerformanceObserver(list => {
+                for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+            }).observe({type: "layout-shift", buffered: true});
+            setTimeout(() => done(total), 300);
+        })"""
+    )
+    assert shift < 0.01
+    assert page.locator("form.academic-filter [role=status]").inner_text() == (
+        "42 of 42 entries shown"
+    )
+    page.close()
 
 
 def test_filter_by_year_then_type_narrows_to_exactly_the_right_entries(

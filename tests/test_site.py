@@ -155,4 +155,4 @@ def test_home_page_profile_shows_what_the_seeds_state(site: Path) -> None:
 
 def test_publications_page_has_the_filters(site: Path) -> None:
     form = page(site, "publications.html").select("form.academic-filter")
-    assert len(form) == 1 and form[0].has_attr("hidden")
+    assert len(form) == 1 and form[0].select("select[name=year], select[name=type]")

@@ -1,7 +1,9 @@
 """The filter controls above a publication list: year, type, tag and a search box.
 
-They are written into the page hidden; ``sphinx-academic-filter.js`` (loaded only on pages
-with controls) reveals them, so a page without JavaScript shows every entry and no controls.
+They need ``sphinx-academic-filter.js`` (loaded only on pages with controls). Without
+JavaScript, :data:`NOSCRIPT_STYLE` in the page's head hides them, so such a page shows every
+entry and no controls. They are not hidden until the script reveals them: that would push
+the list down once the script has run (Lighthouse's cumulative layout shift).
 The choices come from the entries the list shows (each entry's ``data-year``, ``data-kind``
 and ``data-tags``, :func:`.html.filter_attributes`); the script reads its settings from the
 form's data attributes (no inline script): the list it filters, the prefix of its URL
@@ -21,6 +23,8 @@ from .display import EntryDisplay
 
 #: Said to screen readers (and shown) whenever the filters change.
 STATUS = "{shown} of {total} entries shown"
+#: For the head of a page with controls: a browser without JavaScript does not show them.
+NOSCRIPT_STYLE = "<noscript><style>form.academic-filter{display:none}</style></noscript>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ def controls_html(choices: FilterChoices) -> str:
     return (
         f'<form class="academic-filter" role="search" aria-label="{encode(choices.label)}" '
         f'data-academic-filter="{encode(choices.list_id)}" '
-        f'data-prefix="{encode(choices.prefix)}" data-status="{encode(STATUS)}" hidden>\n'
+        f'data-prefix="{encode(choices.prefix)}" data-status="{encode(STATUS)}">\n'
         f'<div class="academic-filter-fields">{"".join(fields)}</div>\n'
         f'<p class="academic-filter-status" role="status">{encode(status)}</p>\n'
         "</form>\n"

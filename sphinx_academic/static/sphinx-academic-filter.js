@@ -1,7 +1,7 @@
 /* sphinx-academic: the filter controls above a publication list (publications/controls.py).
-   The page holds every entry and the controls, hidden; this reveals the controls, hides the
-   entries (and emptied year sections) that do not match, keeps the choice in the URL and
-   says how many entries match. Settings come from the form's data attributes. */
+   The page holds every entry and the controls (hidden by a <noscript> style when scripts do
+   not run); this hides the entries (and emptied year sections) that do not match, keeps the
+   choice in the URL and says how many entries match. Settings: the form's data attributes. */
 (() => {
   "use strict";
   const fold = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -76,7 +76,6 @@
     form.addEventListener("input", () => apply(true));
     form.addEventListener("change", () => apply(true));
     form.addEventListener("reset", () => setTimeout(() => apply(true)));
-    form.hidden = false;
     apply(false);
   };
 
