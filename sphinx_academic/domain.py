@@ -3,12 +3,13 @@
 Build-wide data (refreshed before reading, so forked parallel readers and writers inherit it):
 the checked state of each bib file, a compact :class:`EntryState` per bib entry (its digest,
 year group and problems: the :class:`~.bib.records.PublicationRecord` itself is read again
-from the entry when a page shows it, and never pickled), the CV source files read so far, and
-the navigation signature. Per-document data (set while
-reading a document, dropped by ``clear_doc``, carried back from parallel readers by
-``merge_domaindata``): the publication lists, the entries cards show, the CV entries, which
-components a page uses. This is what makes ``parallel_read_safe`` honest (Sphinx's ``todo``
-extension and sphinxcontrib-bibtex's domain are the pattern).
+from the entry when a page shows it, and never pickled), the CV and news files read so far,
+the navigation signature, and the owner's profile (read from ``academic_person``). Per-document
+data (set while reading a document, dropped by ``clear_doc``, carried back from parallel
+readers by ``merge_domaindata``): the publication lists, the entries cards show, the CV
+entries, the news items, which components a page uses. This is what makes
+``parallel_read_safe`` honest (Sphinx's ``todo`` extension and sphinxcontrib-bibtex's domain
+are the pattern).
 """
 
 from __future__ import annotations
