@@ -27,6 +27,8 @@ class Subtype(StrEnum):
     FILES = "files"
     PDF = "pdf"
     COAUTHORS = "coauthors"
+    PROFILE = "profile"
+    NEWS = "news"
 
     @property
     def description(self) -> str:
@@ -47,6 +49,10 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
     Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
     "keys, a bad URL or ORCID iD",
+    Subtype.PROFILE: "academic_person's photo (missing, outside the conf dir, not a picture), "
+    "or a profile directive without academic_person",
+    Subtype.NEWS: "a news directive or news file: an item without a date or text, unknown keys, "
+    "Markdown it cannot show, an unsafe link",
 }
 
 

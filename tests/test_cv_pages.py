@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import _QuietHandler
+from conftest import _QuietHandler, axe_violations
 from test_browser import open_page
 from test_cv_files import json_resume_sample, rendercv_example
-from test_pages import AXE_TAGS
 
 TESTS = Path(__file__).parent
 PAGES = {
@@ -45,9 +44,7 @@ def cv_pages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for src, out in ((cv_src, root / "site" / "cv"), (alfolio_src, root / "site" / "alfolio")):
         # As the reference site: no "view this page" button (furo's fails axe's region rule).
         conf = src / "conf.py"
-        conf.write_text(
-            conf.read_text() + '\nhtml_theme_options = {"top_of_page_buttons": []}\n'
-        )
+        conf.write_text(conf.read_text() + '\nhtml_theme_options = {"top_of_page_buttons": []}\n')
         # In a process of its own: an in-process Sphinx would leave docutils' registries set.
         command = [sys.executable, "-m", "sphinx", "-W", "-q", str(src), str(out)]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -92,10 +89,4 @@ def test_cv_page_fits_is_accessible_and_reads_as_a_cv(cv_page: Any, axe_source: 
         page.screenshot(
             path=str(Path(folder) / f"{page.name}-{page.width}-{page.scheme}.png"), full_page=True
         )
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
-        AXE_TAGS,
-    )
-    assert violations == []
+    assert axe_violations(page, axe_source) == []

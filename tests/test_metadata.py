@@ -121,3 +121,16 @@ def test_descriptions_keep_the_spaces_of_line_breaks(site: Path, tmp_path: Path)
         assert (
             tag["content"] == "A line (in parentheses) then [brackets] and emphasis (inside) end."
         )
+
+
+def test_feed_links_use_the_site_address(site_with_address: Path) -> None:
+    base = "https://example.org/en/latest/"
+    feed = ET.parse(site_with_address / "atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.find(f"{atom}link[@rel='self']").get("href") == f"{base}atom.xml"
+    links = [e.find(f"{atom}link").get("href") for e in feed.findall(f"{atom}entry")]
+    assert len(links) == 42
+    for href in links:
+        path, _, anchor = href.removeprefix(base).partition("#")
+        assert href.startswith(base) and (site_with_address / path).is_file()
+        assert soup_of(site_with_address, path.removesuffix(".html")).find(id=anchor)

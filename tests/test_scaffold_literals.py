@@ -173,9 +173,10 @@ def test_a_hostile_name_builds_shows_as_typed_and_runs_nothing(tmp_path: Path) -
     article = home.find("article")
     assert not article.select("b, script, ul ul")  # no markup from the values
     assert [h.get_text().rstrip("¶") for h in article.select("h2")] == [
-        "About",
+        "News",
         "Highlighted work",
     ]
+    assert article.select_one(".academic-profile-name").get_text() == shown_name
     assert f"A few sentences about {shown_name}:" in " ".join(article.get_text().split())
     person = next(
         json.loads(s.string)

@@ -32,6 +32,7 @@ from . import links as bib_links
 from .coauthors import CoauthorIndex
 from .crossref import resolve
 from .export import DEFAULT_BIBTEX_FIELDS, bibtex_text
+from .kinds import classify
 from .latex import latex_to_text
 from .names import NameMatcher, display_name, from_extended_format, is_others
 from .roles import DEFAULT_ROLES, ExplicitRoles, RoleTable, explicit_roles, split_marks
@@ -168,6 +169,8 @@ class PublicationRecord:
     location: str = ""
     month_written: bool = False  #: a ``month`` field (al-folio shows it), not only a ``date``
     additional_info: Inline = dataclass_field(default_factory=Inline)
+    kind: str = "other"  #: journal, conference, preprint, patent, thesis, talk, other (kinds.py)
+    tags: tuple[str, ...] = ()  #: the entry's keywords
 
     @property
     def group(self) -> str:
@@ -494,6 +497,7 @@ def build_record(
         fields.get("journal", "") or fields.get("journaltitle", "")
     )
     persons = {**resolved.persons, "author": people}
+    kind, tags = classify(entry.type, fields, venue.text)
     return PublicationRecord(
         key=entry.key,
         entry_type=entry.type,
@@ -536,6 +540,8 @@ def build_record(
         location=alfolio.location,
         month_written="month" in fields,
         additional_info=alfolio.additional_info,
+        kind=kind,
+        tags=tags,
     )
 
 

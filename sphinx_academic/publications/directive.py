@@ -21,7 +21,7 @@ from ..bib.crossref import crossref_targets, is_container, resolve
 from ..bib.records import UNDATED, lower_fields, year_sort_key
 from ..domain import AcademicDomain, PublicationList
 from ..messages import Subtype, warn
-from .nodes import publication_legend, publication_list
+from .nodes import publication_controls, publication_legend, publication_list
 from .style import STYLE_NAME
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class PublicationsDirective(SphinxDirective):
         "group-by": lambda v: directives.choice(v, ("year", "none")),
         "no-index": directives.flag,
         "containers": directives.flag,
+        "no-controls": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -80,15 +81,23 @@ class PublicationsDirective(SphinxDirective):
         bibliography = ""
         if "no-index" not in self.options:
             bibliography = adapter.register_citable_list(self, keys, every_entry, STYLE_NAME)
-        listing = PublicationList(
-            unique_id(document, "publication-list"), tuple(keys), tuple(anchors), bibliography
-        )
         data = domain.document(self.env.docname)
+        controls = "no-controls" not in self.options and len(keys) > 1
+        listing = PublicationList(
+            unique_id(document, "publication-list"),
+            tuple(keys),
+            tuple(anchors),
+            bibliography,
+            controls,
+        )
+        before: list[nodes.Node] = []
+        if controls:
+            before.append(self._controls(listing, sum(1 for each in data.lists if each.controls)))
         data.lists.append(listing)
         data.components.add(COMPONENT)
         legend = publication_legend(keys=list(keys))
         if self.options.get("group-by", "year") == "none":
-            return [self._placeholder(listing, keys, anchors), legend]
+            return [*before, self._placeholder(listing, keys, anchors), legend]
         groups: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             state = domain.entry_state(key)
@@ -98,7 +107,16 @@ class PublicationsDirective(SphinxDirective):
         order = sorted(groups, key=lambda g: (-year_sort_key(g), groups[g][0]))
         sections = [self._section(group, listing, groups[group]) for group in order]
         sections[-1] += legend  # under the list: after its last group's entries
-        return sections
+        return [*before, *sections]
+
+    def _controls(self, listing: PublicationList, earlier: int) -> publication_controls:
+        """The page's first list owns the plain URL parameters (?year=2024); later ones
+        prefix theirs with their id."""
+        return publication_controls(
+            list_id=listing.list_id,
+            prefix=f"{listing.list_id}-" if earlier else "",
+            label="Filter the publications" + (f" ({earlier + 1})" if earlier else ""),
+        )
 
     def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
         """The selected entries, and whether they are every entry of every bib file."""
@@ -174,6 +192,7 @@ class PublicationsDirective(SphinxDirective):
             anchors=list(anchors),
             bibliography_id=listing.bibliography_id,
             docname=self.env.docname,
+            list_id=listing.list_id,
         )
 
     def _section(self, group: str, listing: PublicationList, indexes: list[int]) -> nodes.section:

@@ -22,9 +22,10 @@ from docutils import nodes
 from sphinx.errors import ConfigError
 
 from ..domain import AcademicDomain
+from ..head import add_to_head
+from ..profile import site_profile
 from ..publications.lists import page_root
 from ..websites import writes_website
-from .head import add_to_head
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,14 +37,23 @@ if TYPE_CHECKING:
 PERSON_FIELDS = {
     "name": "name",
     "job_title": "jobTitle",
+    "description": "description",
+    "works_for": "worksFor",
     "affiliation": "affiliation",
     "alumni_of": "alumniOf",
+    "email": "email",
+    "url": "url",
     "same_as": "sameAs",
 }
-_ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
+_ORGANIZATION_FIELDS = ("works_for", "affiliation", "alumni_of")
 #: sphinxext-opengraph's ``html-page-context`` handler runs at the default priority, 500.
 BEFORE_OPENGRAPH = 400
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def absolute_url(baseurl: str, path: str) -> str:
+    """``path`` (from the site's root) at the site's address, with or without its final /."""
+    return baseurl.rstrip("/") + "/" + path.lstrip("/")
 
 
 def json_ld(data: dict[str, Any]) -> str:
@@ -56,7 +66,8 @@ def json_ld(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def person_data(person: dict[str, Any]) -> dict[str, Any]:
+def person_data(person: dict[str, Any], image: str = "") -> dict[str, Any]:
+    """The schema.org ``Person``; ``image`` is the photo's address as the page links it."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
     for key, prop in PERSON_FIELDS.items():
         value = person.get(key)
@@ -65,8 +76,10 @@ def person_data(person: dict[str, Any]) -> dict[str, Any]:
         if key in _ORGANIZATION_FIELDS:
             names = [value] if isinstance(value, str) else list(value)
             organizations = [{"@type": "Organization", "name": n} for n in names]
-            value = organizations[0] if key == "affiliation" else organizations
+            value = organizations if key == "alumni_of" else organizations[0]
         data[prop] = value
+    if image:
+        data["image"] = image
     return data
 
 
@@ -77,10 +90,18 @@ def add_person(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """The site owner as a schema.org ``Person``, on the home page."""
+    """The site owner as a schema.org ``Person``, on the home page: from the same values as
+    the profile and its links (``academic_person``), the photo as the page shows it."""
     person = app.config.academic_person
-    if person and pagename == app.config.root_doc:
-        add_to_head(context, json_ld(person_data(person)))
+    if not person or pagename != app.config.root_doc:
+        return
+    profile = site_profile(app)
+    image = ""
+    if profile is not None and profile.image is not None:
+        image = profile.image.href(page_root(app.builder, pagename))
+        if profile.image.local and app.config.html_baseurl:
+            image = absolute_url(app.config.html_baseurl, profile.image.url)
+    add_to_head(context, json_ld(person_data(person, image)))
 
 
 def describe_search_page(
