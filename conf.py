@@ -42,7 +42,9 @@ html_favicon = "docs/_static/favicon.svg"
 ogp_site_name = "Ben Athiwaratkun"
 ogp_social_cards = {"enable": False}  # no generated images (they need matplotlib and fonts)
 
-# schema.org Person on the home page: each value is shown on the home or CV page.
+# The owner: the home page's profile, the profile links on every page, and a schema.org
+# Person for search engines. Each value is shown on the home or CV page; the seeds give no
+# e-mail address, photo or other profile, so there are none.
 academic_person = {
     "name": "Ben Athiwaratkun",
     "job_title": "Senior Director",

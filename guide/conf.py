@@ -27,6 +27,8 @@ academic_max_authors = 4
 # The guide's CV page documents timelines: it is not a CV, so no PDF of it.
 academic_pdf = []
 academic_coauthors = "examples/coauthors.yml"
+# The guide documents the feed rather than publishing its invented examples as one.
+academic_feed = False
 
 html_theme = "furo"
 html_title = "sphinx-academic user guide"

@@ -15,10 +15,14 @@ from .cards.directive import setup_cards
 from .config import add_config_values
 from .cv.directive import setup_cv
 from .domain import AcademicDomain
+from .head import add_to_head
+from .news.directive import setup_news
 from .pages import setup_pages
 from .pages.skeleton import SKELETON_PAGE
 from .pdf.output import setup_pdf
+from .profile import setup_profile
 from .publications import setup_publications
+from .publications.controls import NOSCRIPT_STYLE
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-academic.css"
+FILTER_SCRIPT = "sphinx-academic-filter.js"
 
 
 def add_static_path(app: Sphinx) -> None:
@@ -41,10 +46,16 @@ def add_stylesheet(
     doctree: nodes.document | None,
 ) -> None:
     """The components' stylesheet, on the pages that have one of them only (and on the
-    publications' own pages, made from the skeleton)."""
-    data = AcademicDomain.of(app.env).documents.get(pagename)
+    publications' own pages, made from the skeleton); the filter script (and the style that
+    hides its controls without JavaScript), on the pages with a publication list that has
+    filter controls only."""
+    domain = AcademicDomain.of(app.env)
+    data = domain.documents.get(pagename)
     if (data is not None and data.components) or pagename == SKELETON_PAGE:
         app.add_css_file(STYLESHEET)
+    if domain.has_controls(pagename):
+        app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+        add_to_head(context, NOSCRIPT_STYLE)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -58,11 +69,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv(app)  # cv/: CV timelines and CV source files
     setup_pdf(app)  # pdf/: the CV page as a PDF, from the same doctree
     setup_pages(app)  # pages/: a page per publication, and the list as downloads
+    setup_profile(app)  # profile/: the owner's photo, position and links
+    setup_news(app)  # news/: dated news items, written or read from a file
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_stylesheet)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         # All state is in the academic domain, which clears and merges it per document.
         "parallel_read_safe": True,
         "parallel_write_safe": True,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sphinx.errors import ConfigError
 
@@ -24,7 +25,7 @@ from .bib.names import check_name
 from .bib.records import DEFAULT_FILE_DIRS, FILE_FIELDS, LINK_FIELDS
 from .bib.roles import DEFAULT_ROLES
 from .cv.dates import DEFAULT_FORMATS, FORMAT_FIELDS
-from .urls import UnsafeURLError, checked_url
+from .urls import UnsafeURLError, checked_url, has_scheme
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,8 +40,12 @@ _NOT_ROLE_NAMES = frozenset(
 )
 BIBTEX_TOGGLE_CHOICES = ("always", "bibtex_show")
 #: ``academic_person`` keys (schema.org ``Person`` properties, in snake_case) and their shape.
-PERSON_TEXT_KEYS = ("name", "job_title", "affiliation", "description")
+PERSON_TEXT_KEYS = ("name", "job_title", "works_for", "affiliation", "description")
+PERSON_ADDRESS_KEYS = ("email", "image", "url")
 PERSON_LIST_KEYS = ("alumni_of", "same_as")
+PERSON_KEYS = PERSON_TEXT_KEYS + PERSON_ADDRESS_KEYS + PERSON_LIST_KEYS
+#: One address, no spaces, no markup: ``mailto:`` is made from it.
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\/]+\.[^@\s<>\"'(),;:\\/.]+")
 
 Validator = Callable[[str, Any], Any]
 
@@ -96,6 +101,12 @@ def _boolean(name: str, value: Any) -> bool:
 def _whole_number(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise _Invalid("a whole number, 0 or more (0 shows every author)")
+    return value
+
+
+def _flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("True or False")
     return value
 
 
@@ -252,11 +263,35 @@ def _folders(name: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _http_url(url: str) -> str:
+    """An http(s) address, checked by :func:`checked_url`; else why it is not one."""
+    try:
+        checked = checked_url(url)
+    except UnsafeURLError as err:
+        raise _Invalid(str(err)) from None
+    parts = urlsplit(checked)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise _Invalid(f"{url!r} is not an http(s) address")
+    return checked
+
+
+def _person_image(image: str) -> str:
+    """An http(s) address, or a file's path relative to the conf dir (posix, inside it)."""
+    image = image.strip()
+    if has_scheme(image) and not re.match(r"[A-Za-z]:[\\/]", image):  # C:\ is a path
+        return _http_url(image)
+    path = PurePosixPath(image.replace("\\", "/"))
+    if not image or path.is_absolute() or ".." in path.parts or ":" in image:
+        raise _Invalid(f"{image!r} is not a file inside the conf dir, relative to it")
+    return str(path)
+
+
 def _person(name: str, value: Any) -> dict[str, Any]:
     expects = (
         "a dict with a 'name' and optionally "
         + ", ".join(repr(k) for k in PERSON_TEXT_KEYS[1:])
-        + " (text) and "
+        + " (text), 'email' (an address), 'image' (a file in the conf dir or an http(s) "
+        "address), 'url' (an http(s) address) and "
         + ", ".join(repr(k) for k in PERSON_LIST_KEYS)
         + ' (lists of text; same_as: profile URLs), e.g. {"name": "Ada Lovelace", '
         '"same_as": ["https://github.com/ada"]}'
@@ -265,29 +300,50 @@ def _person(name: str, value: Any) -> dict[str, Any]:
         raise _Invalid(expects)
     if not value:
         return {}
-    unknown = sorted(str(k) for k in value if k not in PERSON_TEXT_KEYS + PERSON_LIST_KEYS)
+    unknown = sorted(str(k) for k in value if k not in PERSON_KEYS)
     if unknown:
         raise _Invalid(f"{expects}; unknown keys: {', '.join(unknown)}")
     person: dict[str, Any] = {}
     for key, item in value.items():
-        if key in PERSON_TEXT_KEYS:
-            if not isinstance(item, str):
-                raise _Invalid(f"{expects}; {key!r} must be text, not {_show(item)}")
-            person[key] = item.strip()
-        else:
+        if key in PERSON_LIST_KEYS:
             if not isinstance(item, list | tuple) or not all(isinstance(i, str) for i in item):
                 raise _Invalid(f"{expects}; {key!r} must be a list of text, not {_show(item)}")
             person[key] = [i.strip() for i in item if i.strip()]
+        elif not isinstance(item, str):
+            raise _Invalid(f"{expects}; {key!r} must be text, not {_show(item)}")
+        elif item.strip():
+            person[key] = item.strip()
     if not person.get("name"):
         raise _Invalid(f"{expects}; 'name' is missing")
-    for url in person.get("same_as", []):
-        try:
-            checked = checked_url(url)
-        except UnsafeURLError as err:
-            raise _Invalid(f"{expects}; same_as {url!r}: {err}") from None
-        if not checked.lower().startswith(("https://", "http://")):
-            raise _Invalid(f"{expects}; same_as {url!r} is not an http(s) address")
+    checks: dict[str, Callable[[str], str]] = {
+        "email": _email,
+        "image": _person_image,
+        "url": _http_url,
+    }
+    try:
+        for key, check in checks.items():
+            if key in person:
+                person[key] = _named(key, check, person[key])
+        if "same_as" in person:
+            person["same_as"] = [_named("same_as", _http_url, u) for u in person["same_as"]]
+    except _Invalid as err:
+        raise _Invalid(f"{expects}; {err}") from None
     return person
+
+
+def _named(key: str, check: Callable[[str], str], value: str) -> str:
+    try:
+        return check(value)
+    except _Invalid as err:
+        raise _Invalid(f"{key}: {err}") from None
+
+
+def _email(address: str) -> str:
+    """An e-mail address as written (``mailto:`` is made from it), without the scheme."""
+    bare = address.removeprefix("mailto:").strip()
+    if not _EMAIL.fullmatch(bare):
+        raise _Invalid(f"{address!r} is not an address like name@example.org")
+    return bare
 
 
 # ---------------------------------------------------------------------------- the table
@@ -373,7 +429,16 @@ class AcademicConfig:
         {},
         "html",
         _person,
-        "you, for search engines: a schema.org Person on the home page",
+        "you (schema.org Person properties): the profile directive, the profile links on every "
+        "page, and a schema.org Person for search engines on the home page",
+    )
+
+    feed: bool = setting(
+        True,
+        "html",
+        _flag,
+        "write atom.xml (publications and news, newest first) and link it from every page "
+        "(html builders, with the site policy)",
     )
 
     pdf: str | tuple[str, ...] = setting(

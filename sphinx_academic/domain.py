@@ -3,13 +3,14 @@
 Build-wide data (refreshed before reading, so forked parallel readers and writers inherit it):
 the checked state of each bib file, a compact :class:`EntryState` per bib entry (its digest,
 year group and problems: the :class:`~.bib.records.PublicationRecord` itself is read again
-from the entry when a page shows it, and never pickled), the CV source files read so far, and
-the navigation signature, and which publications get a page of their own (``entry_pages``,
-:mod:`.pages.plan`). Per-document data (set while
-reading a document, dropped by ``clear_doc``, carried back from parallel readers by
-``merge_domaindata``): the publication lists, the entries cards show, the CV entries, which
-components a page uses. This is what makes ``parallel_read_safe`` honest (Sphinx's ``todo``
-extension and sphinxcontrib-bibtex's domain are the pattern).
+from the entry when a page shows it, and never pickled), the CV and news files read so far,
+the navigation signature, the owner's profile (read from ``academic_person``), and which
+publications get a page of their own (``entry_pages``, :mod:`.pages.plan`). Per-document
+data (set while reading a document, dropped by ``clear_doc``, carried back from parallel
+readers by ``merge_domaindata``): the publication lists, the entries cards show, the CV
+entries, the news items, which components a page uses. This is what makes
+``parallel_read_safe`` honest (Sphinx's ``todo`` extension and sphinxcontrib-bibtex's domain
+are the pattern).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sphinx.domains import Domain
 from .bib.adapter import bib_entries
 from .bib.records import build_record, digest
 from .cv.sources import SourceError, load_source
+from .news.sources import NewsSource, NewsSourceError, load_news
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from .bib.coauthors import CoauthorFile
     from .bib.records import Problem, PublicationRecord, RecordSettings
     from .cv.model import CV, CVItem
+    from .news.model import NewsEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class PublicationList:
     keys: tuple[str, ...]
     anchors: tuple[str, ...]
     bibliography_id: str  #: sphinxcontrib-bibtex's id when the list is citable, else ""
+    controls: bool = False  #: filter controls above it (the page loads the filter script)
 
     @property
     def citable(self) -> bool:
@@ -84,7 +88,9 @@ class DocumentData:
     card_keys: set[str] = field(default_factory=set)
     cv_items: list[CVItem] = field(default_factory=list)
     cv_sources: dict[str, int] = field(default_factory=dict)  #: CV source path -> directive line
-    components: set[str] = field(default_factory=set)  #: "publications", "cards", "cv"
+    news: list[NewsEntry] = field(default_factory=list)  #: the news items the page shows
+    news_sources: dict[str, int] = field(default_factory=dict)  #: news file -> directive line
+    components: set[str] = field(default_factory=set)  #: "publications", "cards", "cv", …
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +102,21 @@ class CachedSource:
     error: SourceError | None
 
 
+@dataclass(frozen=True, slots=True)
+class CachedNews:
+    """A news file as last read: what was read, or why it could not be."""
+
+    stamp: tuple[int, int] | None
+    source: NewsSource | None
+    error: NewsSourceError | None
+
+
 class AcademicDomain(Domain):
     """State of sphinx-academic; no directives or roles of its own."""
 
     name = "academic"
     label = "sphinx-academic"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {
         "bibfiles": {},  # original path -> BibFileState
         "bibdata_stamp": None,  # sphinxcontrib-bibtex's parse the records were built from
@@ -111,9 +126,11 @@ class AcademicDomain(Domain):
         "changed_keys": set(),  # entries whose record changed in this build
         "documents": {},  # docname -> DocumentData
         "cv_sources": {},  # path -> CachedSource
+        "news_sources": {},  # path -> CachedNews
         "navigation": None,  # signature of the site's navigation at the last build
         "coauthors": None,  # the co-author file (academic_coauthors) as last read
         "entry_pages": None,  # the PagePlan of this build (pages/plan.py), made at env-updated
+        "profile": None,  # the owner's Profile, read from academic_person at builder-inited
     }
 
     @classmethod
@@ -139,6 +156,7 @@ class AcademicDomain(Domain):
                 self.documents[docname] = otherdata["documents"][docname]
         # A reader's copy was read in this build (or inherited unchanged): it is the newest.
         self.data["cv_sources"].update(otherdata["cv_sources"])
+        self.data["news_sources"].update(otherdata["news_sources"])
 
     def lists(self) -> Iterator[tuple[str, PublicationList]]:
         """Every publication list of the site, as (docname, list), in document order."""
@@ -176,6 +194,11 @@ class AcademicDomain(Domain):
         if settings is not None:
             dirs.append(Path(settings.confdir))
         return dirs
+
+    def has_controls(self, docname: str) -> bool:
+        """Whether a list on the page has filter controls (and so needs their script)."""
+        data = self.documents.get(docname)
+        return data is not None and any(each.controls for each in data.lists)
 
     def uses(self, docname: str, component: str) -> bool:
         data = self.documents.get(docname)
@@ -290,6 +313,38 @@ class AcademicDomain(Domain):
             for path, line in sorted(self.documents[docname].cv_sources.items()):
                 if path in cache:
                     yield docname, line, path, cache[path]
+
+    # ------------------------------------------------------------------ news files
+
+    def news_source(self, path: Path) -> NewsSource:
+        """The news file, read once per change; raises its NewsSourceError if it can't be used."""
+        cache: dict[str, CachedNews] = self.data["news_sources"]
+        stamp = _stamp(path)
+        cached = cache.get(str(path))
+        if cached is None or cached.stamp != stamp:
+            try:
+                cached = CachedNews(stamp, load_news(path), None)
+            except NewsSourceError as err:
+                cached = CachedNews(stamp, None, err)
+            cache[str(path)] = cached
+        if cached.error is not None:
+            raise cached.error
+        assert cached.source is not None
+        return cached.source
+
+    def news_source_uses(self) -> Iterator[tuple[str, int, str, CachedNews]]:
+        """(docname, directive line, path, what was read) for every news file a page reads."""
+        cache: dict[str, CachedNews] = self.data["news_sources"]
+        for docname in sorted(self.documents):
+            for path, line in sorted(self.documents[docname].news_sources.items()):
+                if path in cache:
+                    yield docname, line, path, cache[path]
+
+    def news(self) -> Iterator[tuple[str, NewsEntry]]:
+        """Every news item a page shows, as (docname, entry), in document order."""
+        for docname in sorted(self.documents):
+            for entry in self.documents[docname].news:
+                yield docname, entry
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

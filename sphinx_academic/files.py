@@ -49,11 +49,26 @@ def site_path(folder: str, name: str) -> str:
         or not _inside(PurePosixPath(joined), folder_path)
     ):
         raise FileRefused(f"{name.strip()!r} leaves the {folder!r} folder; name a file inside it")
+    inside = PurePosixPath(joined).parts[len(folder_path.parts) if str(folder_path) != "." else 0 :]
+    if any(part.startswith(".") for part in inside):
+        # .env, .git/config: with a folder such as "." a bib entry could publish them.
+        raise FileRefused(
+            f"{name.strip()!r} names a hidden file or folder (its name starts with '.'); "
+            "publish only ordinary files"
+        )
     return joined
 
 
 def _inside(path: PurePosixPath, folder: PurePosixPath) -> bool:
     return str(folder) == "." or path == folder or folder in path.parents
+
+
+def page_path(srcdir: Path, page_folder: Path, name: str) -> Path:
+    """A file a page names, read as Sphinx reads it (a leading ``/`` from the source dir, else
+    from the page's folder), symbolic links not followed yet: :func:`resolve_inside` decides."""
+    if name.startswith(("/", "\\")):
+        return srcdir / name.lstrip("/\\")
+    return srcdir / page_folder / name
 
 
 def resolve_inside(candidate: Path, folders: Sequence[Path], what: str) -> Path:
@@ -62,10 +77,11 @@ def resolve_inside(candidate: Path, folders: Sequence[Path], what: str) -> Path:
     real_folders = [Path(os.path.realpath(f)) for f in folders]
     real = Path(os.path.realpath(candidate))
     if not any(real == f or real.is_relative_to(f) for f in real_folders):
-        shown = ", ".join(str(f) for f in folders)
+        shown = " or ".join(dict.fromkeys(str(f) for f in folders))
+        written = Path(os.path.normpath(candidate.absolute()))
         raise FileRefused(
-            f"{what} {candidate} is outside {shown}"
-            + (" once its symbolic links are followed" if real != candidate.absolute() else "")
+            f"{what} {written} is outside {shown}"
+            + (" once its symbolic links are followed" if real != written else "")
             + "; move the file inside"
         )
     try:

@@ -28,6 +28,8 @@ class Subtype(StrEnum):
     PDF = "pdf"
     COAUTHORS = "coauthors"
     PAGES = "pages"
+    PROFILE = "profile"
+    NEWS = "news"
 
     @property
     def description(self) -> str:
@@ -43,11 +45,16 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.CV: "a CV timeline or CV source file: unknown keys, a missing title, a file that "
     "cannot be read",
     Subtype.DATE: "a CV date that cannot be read, or a range that ends before it starts",
-    Subtype.FILES: "a local file named by an entry, card or CV: missing, or outside its folder",
+    Subtype.FILES: "a local file named by an entry, card or CV: missing, hidden, or outside its "
+    "folder",
     Subtype.PDF: "the PDF of a page could not be made (a font that is not there, a Typst error)",
     Subtype.COAUTHORS: "the co-author file (academic_coauthors): missing, unreadable, unknown "
     "keys, a bad URL or ORCID iD",
     Subtype.PAGES: "a publication's page: its address taken by a document of the site",
+    Subtype.PROFILE: "academic_person's photo (missing, outside the conf dir, not a picture), "
+    "or a profile directive without academic_person",
+    Subtype.NEWS: "a news directive or news file: an item without a date or text, unknown keys, "
+    "Markdown it cannot show, an unsafe link",
 }
 
 

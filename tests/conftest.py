@@ -3,6 +3,7 @@ site, a local server for it, and headless Chromium."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -19,6 +20,8 @@ from bs4 import BeautifulSoup
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -77,16 +80,46 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1; the server stops with the session."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A built site over HTTP on 127.0.0.1, until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1; the server stops with the session."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script, to inject into pages (``npm ci --prefix tests`` installs it)."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing: CI must run 'npm ci --prefix tests'")
+        pytest.skip("axe-core is missing: npm ci --prefix tests")
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Any, axe_source: str) -> list[str]:
+    """What axe-core finds on the page (WCAG 2.1 A/AA and best practice): id and elements."""
+    page.add_script_tag(content=axe_source)
+    violations: list[str] = page.evaluate(
+        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
+        AXE_TAGS,
+    )
+    return violations
 
 
 @pytest.fixture(scope="session")
@@ -102,16 +135,3 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="session")
-def axe_source() -> str:
-    """axe-core's script, to inject into pages (``npm ci --prefix tests`` installs it)."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{AXE} is missing: CI must run 'npm ci --prefix tests'")
-        pytest.skip("axe-core is missing: npm ci --prefix tests")
-    return AXE.read_text(encoding="utf-8")

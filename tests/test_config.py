@@ -52,6 +52,18 @@ BAD_VALUES = [
     ("academic_bibtex_fields", ["title", 5], "5 is not one"),
     ("academic_coauthors", 5, "a path relative to the conf dir"),
     ("academic_coauthors", ["coauthors.yml"], "a path relative to the conf dir"),
+    ("academic_person", {"name": "Ada", "same_as": ["https://"]}, "not an http(s) address"),
+    ("academic_person", {"name": "Ada", "email": "ada at home"}, "email: 'ada at home' is not"),
+    ("academic_person", {"name": "Ada", "email": "<a@b.org>"}, "an address like"),
+    ("academic_person", {"name": "Ada", "email": ["a@b.org"]}, "'email' must be text"),
+    ("academic_person", {"name": "Ada", "image": "javascript:alert(1)"}, "unsafe URL"),
+    ("academic_person", {"name": "Ada", "image": "../photo.jpg"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "image": "/etc/passwd"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "image": "C:/photo.jpg"}, "not a file inside the conf"),
+    ("academic_person", {"name": "Ada", "url": "/home"}, "url: '/home' is not an http(s)"),
+    ("academic_person", {"name": "Ada", "works_for": {"name": "X"}}, "'works_for' must be text"),
+    ("academic_feed", "yes", "True or False"),
+    ("academic_feed", 1, "True or False"),
 ]
 
 
@@ -80,6 +92,12 @@ def test_good_values_are_normalised(make_app, app_params) -> None:  # type: igno
         "academic_author_roles": {"student": None, "advisor": (" § ", " advisor ")},
         "academic_bibtex_fields": ["Title", "author", "title", "ISBN"],
         "academic_coauthors": " _data/coauthors.yml ",
+        "academic_person": {
+            "name": " Ada Lovelace ",
+            "email": "mailto:ada@example.org",
+            "image": "assets\\img\\ada.png",
+            "same_as": ["https://orcid.org/0000-0002-1825-0097", "  "],
+        },
     }
     app = make_app(*args, **kwargs)
     assert app.config.academic_author_roles == {
@@ -95,3 +113,9 @@ def test_good_values_are_normalised(make_app, app_params) -> None:  # type: igno
     assert app.config.academic_file_dirs["preview"] == "assets/img/publication_preview"
     assert app.config.academic_date_format["month"] == "{month_abbr} {year}"
     assert app.config.academic_date_format["day"] == "{month_name} {day}, {year}"
+    assert app.config.academic_person == {
+        "name": "Ada Lovelace",
+        "email": "ada@example.org",
+        "image": "assets/img/ada.png",
+        "same_as": ["https://orcid.org/0000-0002-1825-0097"],
+    }

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import _QuietHandler
+from conftest import _QuietHandler, axe_violations
 from test_browser import open_page
 from test_cv_files import json_resume_sample, rendercv_example
-from test_pages import AXE_TAGS
 
 TESTS = Path(__file__).parent
 PAGES = {
@@ -90,10 +89,4 @@ def test_cv_page_fits_is_accessible_and_reads_as_a_cv(cv_page: Any, axe_source: 
         page.screenshot(
             path=str(Path(folder) / f"{page.name}-{page.width}-{page.scheme}.png"), full_page=True
         )
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
-        AXE_TAGS,
-    )
-    assert violations == []
+    assert axe_violations(page, axe_source) == []

@@ -3,7 +3,6 @@ publication list as downloads (BibTeX and CSL-JSON) that parse back."""
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import json
 import os
@@ -11,19 +10,16 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SITE_ADDRESS, html_of, warnings_of
+from conftest import REPO, SITE_ADDRESS, axe_violations, html_of, serve, warnings_of
 from pybtex.database import parse_string
 from test_browser import open_page
-from test_pages import AXE_TAGS
 
 from sphinx_academic.bib.latex import latex_to_text
 from sphinx_academic.pages.slugs import assign_slugs, key_slug
@@ -596,17 +592,8 @@ def entrypages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test site built and served over HTTP on 127.0.0.1."""
     out = tmp_path_factory.mktemp("entrypages")
     build(ROOT, out, env={"SITE_URL": BASE})
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+    with serve(out) as url:
+        yield url
 
 
 @pytest.mark.parametrize("view", [("phone", "light"), ("phone", "dark"), ("desktop", "dark")])
@@ -618,11 +605,5 @@ def test_a_page_fits_a_phone_and_is_accessible(
     page = open_page(browser, f"{entrypages_url}/publications/{NOTES}.html", view)
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     assert page.errors == []
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
-        AXE_TAGS,
-    )
-    assert violations == []
+    assert axe_violations(page, axe_source) == []
     page.close()

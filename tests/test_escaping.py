@@ -35,6 +35,7 @@ def _bib(urls: list[str]) -> str:
             f"  journal = {{{TEXT}}},\n  venue_label = {{{TEXT}}},\n  summary = {{{TEXT}}},\n"
             f"  abstract = {{{TEXT}}},\n  award = {{{TEXT}}},\n  abbr = {{{TEXT}}},\n"
             f"  year = {{2024}},\n  pdf = {{{url}}},\n  code = {{{url}}},\n"
+            f"  keywords = {{{TEXT}}},\n"
             f"  website = {{{url}}},\n}}\n"
         )
     many = " and ".join(f"Author{i}, Person{i}" for i in range(500))
@@ -57,7 +58,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         'extensions = ["myst_parser", "sphinx_academic"]\nbibtex_bibfiles = ["refs.bib"]\n'
         'myst_enable_extensions = ["colon_fence"]\nhtml_theme = "furo"\n'
         'academic_author_names = ["Ada Lovelace", "สมชาย ใจดี"]\nacademic_max_authors = 5\n'
+        f"academic_person = {{'name': {TEXT!r}, 'job_title': {TEXT!r}, 'works_for': {TEXT!r}}}\n"
     )
+    news = "".join(
+        f"- date: 2024-0{i + 1}\n  text: {json.dumps(f'{TEXT} [link]({url.strip()})')}\n"
+        for i, url in enumerate(UNSAFE_URLS)
+    )
+    (src / "news.yaml").write_text(news, encoding="utf-8")
     (src / "refs.bib").write_text(_bib(UNSAFE_URLS), encoding="utf-8")
     cards = "\n".join(
         f":::{{work-card}}\n:title: {TEXT}\n:venue: {TEXT}\n:tags: {TEXT}\n"
@@ -71,7 +78,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     )
     (src / "index.md").write_text(
         f"# Home\n\n```{{toctree}}\ncv\n```\n\n::::{{work-cards}}\n{cards}::::\n\n"
-        "```{publications}\n```\n\nCite {cite:p}`nosuchkey`.\n",
+        "```{publications}\n```\n\nCite {cite:p}`nosuchkey`.\n\n"
+        ":::{profile}\n:::\n\n:::{news}\n:source: news.yaml\n:::\n",
         encoding="utf-8",
     )
     resume = {
@@ -138,6 +146,24 @@ def test_no_payload_reaches_a_page_unescaped(hostile: tuple[Path, str], page: st
         assert not url.startswith(("javascript:", "data:", "vbscript:")), url
 
 
+def test_the_feed_holds_every_payload_as_text(hostile: tuple[Path, str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    out, _ = hostile
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(out / "atom.xml").getroot()  # well-formed, whatever the data held
+    titles = [e.findtext(f"{atom}title") for e in feed.findall(f"{atom}entry")]
+    assert any(t.startswith(TEXT) for t in titles)
+    contents = [c.text for c in feed.iter(f"{atom}content")]
+    assert len(contents) == 7  # one per unsafe link
+    for html in contents:
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find_all(["script", "b"]) and "<script>alert(1)</script>" in soup.get_text()
+        assert not soup.find_all(attrs={"onmouseover": True})
+        for tag in soup.find_all(href=True):
+            assert tag["href"].startswith(("https:", "http:")), tag["href"]
+
+
 def located(stderr: str, path: Path, message: str) -> bool:
     """Whether a warning with ``message`` (a regex) names ``path`` and a line."""
     return re.search(rf"{re.escape(str(path))}:\d+: WARNING: {message}", stderr) is not None
@@ -152,6 +178,7 @@ def test_unsafe_urls_are_dropped_with_located_warnings(hostile: tuple[Path, str]
         assert located(stderr, src / "index.md", f"work-card :links: {unsafe}"), scheme
         assert located(stderr, src / "resume.json", f"CV source: .*{unsafe}"), scheme
         assert located(stderr, src / "cv.yaml", f"CV source: .*{unsafe}"), scheme
+        assert located(stderr, src / "news.yaml", f"news file: text: {unsafe}"), scheme
     assert located(stderr, src / "index.md", 'could not find bibtex key "nosuchkey"')
     soup = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     good = soup.select('a.academic-link[href^="https://example.org/"]')

@@ -13,6 +13,8 @@ from conftest import REPO
 
 from sphinx_academic.cards.directive import WorkCardDirective, WorkCardsDirective
 from sphinx_academic.cv.directive import CVEntryDirective, CVTimelineDirective
+from sphinx_academic.news.directive import NewsDirective
+from sphinx_academic.profile.directive import ProfileDirective
 from sphinx_academic.publications.directive import PublicationsDirective
 
 GUIDE = REPO / "guide"
@@ -20,6 +22,8 @@ DIRECTIVES = {
     "publications.md": [PublicationsDirective],
     "cards.md": [WorkCardsDirective, WorkCardDirective],
     "cv.md": [CVTimelineDirective, CVEntryDirective],
+    "profile.md": [ProfileDirective],
+    "news.md": [NewsDirective],
 }
 
 
@@ -61,6 +65,11 @@ def test_examples_are_rendered_by_the_extension(guide: Path) -> None:
         "Ada Lovelace"
     )
     assert "Poetical science" in examples[3].get_text()
+    news = [
+        [t["datetime"] for t in r.select("li.academic-news-item time")]
+        for r in page(guide, "news.html").select(".guide-rendered")
+    ]
+    assert news == [["2025-06-01", "2024-11"], ["2025-03-14", "2024-09"]]
 
 
 @pytest.mark.parametrize("source", sorted(DIRECTIVES))
@@ -94,5 +103,6 @@ def test_every_bib_field_is_documented() -> None:
     fields += ["venue_label", "summary", "abstract", "selected", "abbr", "award", "preview"]
     fields += ["award_name", "month", "location", "additional_info"]
     fields += ["equal", "corresponding", "student", "author+an", "crossref", "journaltitle"]
+    fields += ["keywords"]
     for field in [*fields, "bibtex_show"]:
         assert f"`{field}`" in text, field

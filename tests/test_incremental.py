@@ -19,7 +19,7 @@ def build(src: Path, out: Path) -> dict[str, str]:
     return {
         str(p.relative_to(out)): p.read_text(encoding="utf-8")
         for p in sorted(out.rglob("*"))
-        if p.suffix in {".html", ".bib", ".json"}
+        if p.suffix in {".html", ".bib", ".json", ".xml"}
         and p.name not in {"genindex.html", "search.html"}
         and not {".doctrees", "_static", "_sources"} & set(p.relative_to(out).parts)
     }
@@ -77,6 +77,20 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
             lambda: edit(src / "cv.yaml", "position: Programmer", "position: Analyst"),
         ),
         (
+            "add a news item",
+            lambda: (src / "news.yaml").write_text(
+                (src / "news.yaml").read_text() + "- date: 2024-06\n  text: A second item.\n"
+            ),
+        ),
+        (
+            "add a profile to academic_person",
+            lambda: edit(
+                src / "conf.py",
+                '"same_as": ["https://github.com/ada-example"]',
+                '"email": "ada@example.org", "same_as": ["https://github.com/ada-example"]',
+            ),
+        ),
+        (
             "add a page",
             lambda: (
                 (src / "extra.md").write_text("# Extra\n\nSee {cite:p}`loom2023`.\n"),
@@ -130,3 +144,8 @@ def test_incremental_builds_match_clean_builds(tmp_path: Path) -> None:
     assert "https://example.org/people/charles-babbage" in publications
     assert "Somerville" in incremental["cites.html"]
     assert "Analyst" in incremental["cv.html"]
+    assert (
+        "A second item." in incremental["index.html"]
+        and "A second item." in incremental["atom.xml"]
+    )
+    assert "mailto:ada&#64;example.org" in incremental["cites.html"]  # the sidebar, every page

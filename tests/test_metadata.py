@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -88,3 +90,38 @@ def test_sitemap_and_canonical_urls_use_the_site_address(site_with_address: Path
     soup = soup_of(site_with_address, "cv")
     assert soup.find("meta", property="og:url")["content"] == f"{base}cv.html"
     assert soup.find("link", rel="canonical")["href"] == f"{base}cv.html"
+
+
+def test_descriptions_keep_the_spaces_of_line_breaks(site: Path, tmp_path: Path) -> None:
+    """MyST gives each line break its own text node; the description joins them with a space
+    even where the next line starts with punctuation."""
+    home = soup_of(site, "index").find("meta", attrs={"name": "description"})["content"]
+    assert "Core ML (Turbo) Research" in home and "ML(Turbo)" not in home
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "sphinx_academic"]\n')
+    (tmp_path / "index.md").write_text(
+        "# Home\n\nA line\n(in parentheses) then\n[brackets] and *emphasis\n(inside)* end.\n"
+    )
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "sphinx", "-q", str(tmp_path), str(out)]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    soup = soup_of(out, "index")
+    for tag in (
+        soup.find("meta", attrs={"name": "description"}),
+        soup.find(property="og:description"),
+    ):
+        assert (
+            tag["content"] == "A line (in parentheses) then [brackets] and emphasis (inside) end."
+        )
+
+
+def test_feed_links_use_the_site_address(site_with_address: Path) -> None:
+    base = "https://example.org/en/latest/"
+    feed = ET.parse(site_with_address / "atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.find(f"{atom}link[@rel='self']").get("href") == f"{base}atom.xml"
+    links = [e.find(f"{atom}link").get("href") for e in feed.findall(f"{atom}entry")]
+    assert len(links) == 42
+    for href in links:
+        path = href.removeprefix(base)
+        assert href.startswith(base) and path.startswith("publications/")  # its own page
+        assert soup_of(site_with_address, path.removesuffix(".html")).find("h1")

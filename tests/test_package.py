@@ -17,8 +17,15 @@ from conftest import REPO
 #: Files the extension reads at run time, besides its modules.
 DATA_FILES = [
     "sphinx_academic/static/sphinx-academic.css",
+    "sphinx_academic/static/sphinx-academic-filter.js",
     "sphinx_academic/site/templates/page.html",
     "sphinx_academic/site/templates/search.html",
+    "sphinx_academic/site/templates/sidebar/academic-profile.html",
+    *[
+        f"sphinx_academic/profile/icons/{icon}.svg"
+        for icon in "email github google-scholar orcid linkedin bluesky mastodon x link".split()
+    ],
+    "sphinx_academic/profile/icons/NOTICE.txt",
     "sphinx_academic/py.typed",
     "sphinx_academic/scaffold/template/conf.py",
     "sphinx_academic/scaffold/template/noxfile.py",
@@ -27,6 +34,8 @@ DATA_FILES = [
     "sphinx_academic/scaffold/template/docs/cv.md",
     "sphinx_academic/scaffold/template/refs.bib",
     "sphinx_academic/scaffold/template/cv.yaml",
+    "sphinx_academic/scaffold/template/news.yaml",
+    "sphinx_academic/scaffold/template/docs/news.md",
     "sphinx_academic/scaffold/template/readthedocs.yaml",
     "sphinx_academic/scaffold/template/requirements.txt",
     "sphinx_academic/scaffold/template/README.md",
@@ -96,3 +105,5 @@ def test_wheel_in_a_fresh_venv_makes_and_builds_a_site(dist: Path, tmp_path: Pat
     assert (out / "_static" / "sphinx-academic.css").is_file()
     publications = (out / "publications.html").read_text(encoding="utf-8")
     assert '<strong class="academic-me">Mary Somerville</strong>' in publications
+    assert (out / "_static" / "sphinx-academic-filter.js").is_file()
+    assert "academic-news-item" in home and (out / "atom.xml").is_file()

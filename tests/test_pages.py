@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import axe_violations
 from test_browser import open_page
 
 #: A publication's own page (sphinx_academic/pages/) is checked as the documents are.
 PAGES = ("index", "publications", "cv", "search", "publications/athiwaratkun2024bifurcated")
 VIEWS = [(w, s) for w in ("desktop", "phone") for s in ("light", "dark")]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 KIB = 1024
 #: Uncompressed bytes of CSS, JS, fonts and images a first visit loads.
 ASSET_BUDGET = 100 * KIB
@@ -74,13 +74,7 @@ def test_theme_toggle_switches_the_theme(page: Any) -> None:
 
 def test_no_accessibility_violations(page: Any, axe_source: str) -> None:
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    page.add_script_tag(content=axe_source)
-    violations = page.evaluate(
-        """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
-            .violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' | ')}`)""",
-        AXE_TAGS,
-    )
-    assert violations == []
+    assert axe_violations(page, axe_source) == []
 
 
 def test_page_weight_within_budget(page: Any) -> None:

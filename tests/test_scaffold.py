@@ -24,8 +24,10 @@ def test_new_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
         "docs/index.md",
         "docs/publications.md",
         "docs/cv.md",
+        "docs/news.md",
         "refs.bib",
         "cv.yaml",
+        "news.yaml",
         ".readthedocs.yaml",
         "noxfile.py",
         "README.md",
@@ -44,6 +46,15 @@ def test_new_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     home = BeautifulSoup((out / "index.html").read_text(), "html.parser")
     assert "Hopper Lab" in home.title.get_text()
     assert len(home.select(".academic-card")) == 2
+    profile = home.select_one(".academic-profile")
+    assert profile.select_one(".academic-profile-name").get_text() == "Grace Hopper"
+    assert "Research Scientist, Example Lab" in profile.get_text()
+    assert len(home.select("li.academic-news-item")) == 2
+    news = BeautifulSoup((out / "news.html").read_text(), "html.parser")
+    assert len(news.select("li.academic-news-item time[datetime]")) == 2
+    feed = (out / "atom.xml").read_text()
+    assert '<link rel="self" href="https://hopper.example.org/atom.xml" />' in feed
+    assert "https://hopper.example.org/news.html#news-" in feed
     publications = BeautifulSoup((out / "publications.html").read_text(), "html.parser")
     assert [s.get_text() for s in publications.select(".academic-me")] == ["Grace Hopper"] * 2
     cv_page = BeautifulSoup((out / "cv.html").read_text(), "html.parser")

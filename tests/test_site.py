@@ -134,3 +134,25 @@ def test_cv_carries_every_item_of_the_cv_seed(site: Path) -> None:
     assert dates["Senior Director"] == []  # the seeds give no start date: none is invented
     assert dates["Applied Scientist"] == ["2019-08", "2022-08"]
     assert dates["PhD in Statistics with Special Masters in Computer Science"] == ["2014", "2019"]
+
+
+def test_home_page_profile_shows_what_the_seeds_state(site: Path) -> None:
+    soup = page(site, "index.html")
+    profile = soup.select_one("div.academic-profile")
+    assert profile.select_one(".academic-profile-position").get_text() == (
+        "Senior Director, Together AI"
+    )
+    assert profile.select_one("img") is None  # no photo in the seeds
+    links = [(a["href"], a.get("rel")) for a in profile.select("a.academic-profile-link")]
+    assert links == [("https://github.com/benathi", ["me"])]
+    for name in ("index.html", "publications.html", "cv.html", "search.html"):
+        sidebar = page(site, name).select(".academic-sidebar-profile a")
+        assert [(a["aria-label"], a["href"]) for a in sidebar] == [
+            ("GitHub", "https://github.com/benathi")
+        ]
+        assert not page(site, name).select('a[href^="mailto:"]')  # no address was given
+
+
+def test_publications_page_has_the_filters(site: Path) -> None:
+    form = page(site, "publications.html").select("form.academic-filter")
+    assert len(form) == 1 and form[0].select("select[name=year], select[name=type]")

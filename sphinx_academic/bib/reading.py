@@ -14,8 +14,11 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
 
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
@@ -29,6 +32,7 @@ from .roles import RoleTable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: Before and after sphinxcontrib-bibtex's own ``builder-inited`` handler (the default, 500).
@@ -68,6 +72,37 @@ def record_settings(app: Sphinx) -> RecordSettings:
         coauthors.index if coauthors else NO_COAUTHORS,
         frozenset(config.bibtex_fields),
     )
+
+
+def check_bibtex_settings(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex's settings that the extension reads, checked as ``academic_*``
+    values are: one ConfigError naming the value, instead of a traceback (``[5]``) or an entry
+    list emptied by a file listed twice. Text is read as Sphinx reads ``-D`` lists
+    (``"a.bib,b.bib"``), where sphinxcontrib-bibtex warned once per character. A site without
+    ``bibtex_bibfiles`` has no publications (sphinxcontrib-bibtex stops the build)."""
+    files = config.bibtex_bibfiles
+    if files is None:
+        config.bibtex_bibfiles = []
+        return
+    if isinstance(files, str):  # one file, or -D bibtex_bibfiles=a.bib,b.bib
+        files = [name.strip() for name in files.split(",") if name.strip()]
+    if not isinstance(files, list | tuple) or not all(isinstance(f, str) and f for f in files):
+        shown = repr(files) if len(repr(files)) <= 80 else repr(files)[:77] + "..."
+        raise ConfigError(
+            f"bibtex_bibfiles = {shown} is not valid: expected a list of bib files, relative to "
+            'the conf dir, e.g. ["refs.bib"]'
+        )
+    config.bibtex_bibfiles = list(dict.fromkeys(posixpath.normpath(f) for f in files))
+    encoding = config.bibtex_encoding
+    try:
+        if not isinstance(encoding, str):
+            raise LookupError(encoding)
+        "@".encode(encoding)  # LookupError for unknown names and for rot13, base64 ...
+    except (LookupError, UnicodeError):
+        raise ConfigError(
+            f"bibtex_encoding = {encoding!r:.80} is not valid: expected the name of a text "
+            'encoding, e.g. "utf-8-sig" (the default) or "latin-1"'
+        ) from None
 
 
 def check_bib_files(app: Sphinx) -> None:
@@ -112,6 +147,7 @@ def report_problems(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_reading(app: Sphinx) -> None:
+    app.connect("config-inited", check_bibtex_settings)
     app.connect("builder-inited", check_bib_files, priority=BEFORE_BIBTEX_PARSES)
     app.connect("builder-inited", drop_local_paths, priority=AFTER_BIBTEX_PARSES)
     app.connect("env-get-outdated", refresh_records)

@@ -32,6 +32,7 @@ from . import links as bib_links
 from .coauthors import CoauthorIndex
 from .crossref import resolve
 from .export import DEFAULT_BIBTEX_FIELDS, bibtex_text
+from .kinds import classify
 from .latex import latex_to_text
 from .names import NameMatcher, display_name, from_extended_format, is_others, name_parts
 from .roles import DEFAULT_ROLES, ExplicitRoles, RoleTable, explicit_roles, split_marks
@@ -75,7 +76,8 @@ FILE_FIELDS = frozenset({name for name, _ in LINK_FIELDS} | {"preview"}) - {"arx
 PRIMARY_LINK_ORDER = ("pdf", "arxiv", "html", "doi", "url", "website", "project", "code")
 TRUE_VALUES = frozenset({"true", "yes", "1"})
 UNDATED = "Undated"
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+#: Linear time: one way to read each space, and no "<" inside a tag.
+_HTML_TAG = re.compile(r"<\s*(?:/\s*)?[a-zA-Z!][^<>]*>")
 _YEAR = re.compile(r"[0-9]{4}")
 #: A BibLaTeX date (or the start of a range): 2022, 2022-05, 2022-05-03, with EDTF's ~ and ?.
 _DATE = re.compile(r"\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?[~?%]?\s*(?:/.*)?")
@@ -172,6 +174,8 @@ class PublicationRecord:
     location: str = ""
     month_written: bool = False  #: a ``month`` field (al-folio shows it), not only a ``date``
     additional_info: Inline = dataclass_field(default_factory=Inline)
+    kind: str = "other"  #: journal, conference, preprint, patent, thesis, talk, other (kinds.py)
+    tags: tuple[str, ...] = ()  #: the entry's keywords
 
     @property
     def group(self) -> str:
@@ -504,6 +508,7 @@ def build_record(
         fields.get("journal", "") or fields.get("journaltitle", "")
     )
     persons = {**resolved.persons, "author": people}
+    kind, tags = classify(entry.type, fields, venue.text)
     return PublicationRecord(
         key=entry.key,
         entry_type=entry.type,
@@ -546,6 +551,8 @@ def build_record(
         location=alfolio.location,
         month_written="month" in fields,
         additional_info=alfolio.additional_info,
+        kind=kind,
+        tags=tags,
     )
 
 

@@ -228,8 +228,13 @@ def _decode(data: bytes, encoding: str) -> tuple[str, list[BibProblem]]:
         data = data[len(codecs.BOM_UTF8) :]
     try:
         escaped = data.decode(encoding, errors="surrogateescape")
-    except UnicodeDecodeError:
-        escaped = data.decode("latin-1")
+    except UnicodeDecodeError as err:  # UTF-16 and others cannot escape their errors
+        message = (
+            f"the file cannot be read as {encoding} ({err.reason} at byte {err.start}); set "
+            "bibtex_encoding to the file's encoding, or save the file as UTF-8 (it was read as "
+            "Latin-1 for now)"
+        )
+        return data.decode("latin-1"), [*problems, BibProblem(message, None, None)]
     bad = _SURROGATE.search(escaped)
     text = escaped.translate(_ESCAPED_BYTES)
     if bad is None:

@@ -8,7 +8,9 @@ entry in the site's citable publication list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -19,14 +21,15 @@ from sphinx_design.grids import row_columns_option
 
 from ..bib import adapter
 from ..domain import AcademicDomain
+from ..files import FileRefused, page_path, resolve_inside
 from ..messages import Subtype, warn
-from ..urls import UnsafeURLError, checked_url
+from ..urls import UnsafeURLError, checked_url, has_scheme
 from .nodes import setup_nodes, work_card, work_cards
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_LINK = re.compile(r"\s*([^<>,]+?)\s*<([^<>\s]+)>\s*,?")
+_NOT_IN_URL = re.compile(r"[\s<]")
 DEFAULT_COLUMNS = "1 2 2 2"
 COMPONENT = "cards"
 
@@ -36,19 +39,30 @@ def _columns(argument: str | None) -> list[str]:
 
 
 def parse_links(value: str) -> list[tuple[str, str]]:
-    """``Label <url>, Label <url>`` → pairs; raises ValueError if something is left over."""
-    pairs, position = [], 0
-    for match in _LINK.finditer(value):
-        if value[position : match.start()].strip(" ,"):
-            break
-        pairs.append((match.group(1), match.group(2)))
-        position = match.end()
-    if value[position:].strip(" ,"):
-        raise ValueError(
-            f"cannot read {value[position:].strip()!r}; write links as "
-            "Label <https://...>, Label <https://...>"
-        )
-    return pairs
+    """``Label <url>, Label <url>`` → pairs; raises ValueError if something is left over.
+
+    Read link by link up to each ``>``, in time linear in the value's length (a regular
+    expression with a lazy label backtracks quadratically on a long value without ``<``).
+    """
+    pairs: list[tuple[str, str]] = []
+    position = 0
+    while True:
+        while position < len(value) and (value[position] == "," or value[position].isspace()):
+            position += 1
+        if position == len(value):
+            return pairs
+        close = value.find(">", position)
+        opening = value.find("<", position, close) if close != -1 else -1
+        label = value[position:opening].strip() if opening != -1 else ""
+        url = value[opening + 1 : close] if opening != -1 else ""
+        if not label or "," in label or ">" in label or not url or _NOT_IN_URL.search(url):
+            left = value[position:].strip()
+            shown = left if len(left) <= 60 else left[:57] + "..."
+            raise ValueError(
+                f"cannot read {shown!r}; write links as Label <https://...>, Label <https://...>"
+            )
+        pairs.append((label, url))
+        position = close + 1
 
 
 class WorkCardsDirective(SphinxDirective):
@@ -96,8 +110,15 @@ class WorkCardDirective(SphinxDirective):
         location = self.get_location()
         entries = adapter.bib_entries(self.env)
         domain = AcademicDomain.of(self.env)
-        keys = []
-        for key in self.arguments[0].split() if self.arguments else []:
+        keys: list[str] = []
+        named = Counter(self.arguments[0].split() if self.arguments else [])
+        for key, times in named.items():  # in the order written, each key once
+            if times > 1:
+                warn(
+                    f"work-card: {key!r} is named {times} times; name each entry once",
+                    Subtype.CARD,
+                    location,
+                )
             if key in entries:
                 keys.append(key)
             else:
@@ -164,13 +185,42 @@ class WorkCardDirective(SphinxDirective):
                 location,
             )
             return ""
-        if image:
-            try:
-                checked_url(image)
-            except UnsafeURLError as err:
-                warn(f"work-card :image: {err}; the image was left out", Subtype.CARD, location)
+        if not image:
+            return ""
+        try:
+            checked_url(image)
+        except UnsafeURLError as err:
+            warn(f"work-card :image: {err}; the image was left out", Subtype.CARD, location)
+            return ""
+        if has_scheme(image):
+            if not image.strip().lower().startswith(("https://", "http://")):
+                warn(
+                    f"work-card :image: {image.strip()[:60]!r} is neither a file of the project "
+                    "nor an http(s) address; the image was left out",
+                    Subtype.CARD,
+                    location,
+                )
                 return ""
-        return str(image)
+            return str(image)  # a remote image, shown from where it is
+        return self._local_image(str(image), location)
+
+    def _local_image(self, image: str, location: str) -> str:
+        """A file of the project, resolved as Sphinx's image collector will (relative to the
+        page, or to the source dir with a leading ``/``), links followed; refused outside
+        the project, since Sphinx would copy it into the built site."""
+        page_folder = self.env.doc2path(self.env.docname, base=False).parent
+        path = page_path(Path(self.env.srcdir), page_folder, image)
+        project = AcademicDomain.of(self.env).project_dirs()
+        candidates = [path]
+        if "*" in path.name:  # Sphinx's "image.*": one file per format, each one checked
+            candidates = sorted(path.parent.glob(path.name)) or [path]
+        try:
+            for candidate in candidates:
+                resolve_inside(candidate, project, "work-card :image:")
+        except FileRefused as err:  # outside the project, or missing (FileMissing)
+            warn(f"{err}; the image was left out", Subtype.FILES, location)
+            return ""
+        return image
 
 
 class StandaloneCards(SphinxTransform):

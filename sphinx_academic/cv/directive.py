@@ -20,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import AcademicDomain
-from ..files import FileMissing, FileRefused, resolve_inside
+from ..files import FileMissing, FileRefused, page_path, resolve_inside
 from ..inline import Inline
 from ..messages import Location, Subtype, warn, warn_at
 from .body import entry_node, section_content
@@ -136,11 +136,14 @@ class CVTimelineDirective(SphinxDirective):
         return entries
 
     def _source_path(self) -> Path | None:
-        relative, absolute = self.env.relfn2path(self.options["source"])
-        self.env.note_dependency(relative)
+        name = self.options["source"]
+        self.env.note_dependency(self.env.relfn2path(name)[0])
         project = AcademicDomain.of(self.env).project_dirs()
+        page_folder = self.env.doc2path(self.env.docname, base=False).parent
         try:
-            return resolve_inside(Path(absolute), project, "CV source")
+            return resolve_inside(
+                page_path(Path(self.env.srcdir), page_folder, name), project, "CV source"
+            )
         except FileMissing as err:
             warn(str(err), Subtype.CV, self.get_location())
         except FileRefused as err:
@@ -151,7 +154,8 @@ class CVTimelineDirective(SphinxDirective):
 
     def _wanted(self, source: CV, path: Path) -> list[CVSection]:
         """The sections ``:sections:`` names (by key or title), in its order; all if none."""
-        names = [n.strip() for n in self.options.get("sections", "").split(",") if n.strip()]
+        written = (n.strip() for n in self.options.get("sections", "").split(","))
+        names = list(dict.fromkeys(n for n in written if n))  # each once, however often named
         if not names:
             return list(source.sections)
         by_name = {s.key: s for s in source.sections} | {s.title: s for s in source.sections}

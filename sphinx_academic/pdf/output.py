@@ -28,6 +28,7 @@ from ..domain import AcademicDomain
 from ..escaping import encode
 from ..messages import Subtype, warn
 from ..publications.lists import page_root
+from ..websites import writes_website
 from .typst import string, translate
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def _warn_typst(docname: str, what: str, diagnostic: Any) -> None:
 
 def write_pdf(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """For a chosen page of an html build: the link under its title, and the PDF."""
-    if app.builder.format != "html" or docname not in pdf_pages(app):
+    if not writes_website(app.builder) or docname not in pdf_pages(app):
         return
     name = pdf_name(app, docname)
     try:

@@ -21,7 +21,12 @@ from ..bib.crossref import crossref_targets, is_container, resolve
 from ..bib.records import UNDATED, lower_fields, year_sort_key
 from ..domain import AcademicDomain, PublicationList
 from ..messages import Subtype, warn
-from .nodes import publication_downloads, publication_legend, publication_list
+from .nodes import (
+    publication_controls,
+    publication_downloads,
+    publication_legend,
+    publication_list,
+)
 from .style import STYLE_NAME
 
 if TYPE_CHECKING:
@@ -66,6 +71,7 @@ class PublicationsDirective(SphinxDirective):
         "no-index": directives.flag,
         "containers": directives.flag,
         "no-downloads": directives.flag,
+        "no-controls": directives.flag,
     }
 
     def run(self) -> Sequence[nodes.Node]:
@@ -90,17 +96,21 @@ class PublicationsDirective(SphinxDirective):
         # year, in the order the bib file first has them.
         order = sorted(groups, key=lambda g: (-year_sort_key(g), groups[g][0]))
         shown = [i for group in order for i in groups[group]]  # the order the page shows
+        data = domain.document(self.env.docname)
+        controls = "no-controls" not in self.options and len(keys) > 1
         listing = PublicationList(
             unique_id(document, "publication-list"),
             tuple(keys[i] for i in shown),
             tuple(anchors[i] for i in shown),
             bibliography,
+            controls,
         )
-        data = domain.document(self.env.docname)
         before: list[nodes.Node] = []
         first_citable = listing.citable and not any(each.citable for each in data.lists)
         if first_citable and "no-downloads" not in self.options:
             before.append(publication_downloads())
+        if controls:
+            before.append(self._controls(listing, sum(1 for each in data.lists if each.controls)))
         data.lists.append(listing)
         data.components.add(COMPONENT)
         legend = publication_legend(keys=list(keys))
@@ -109,6 +119,15 @@ class PublicationsDirective(SphinxDirective):
         sections = [self._section(group, listing, keys, anchors, groups[group]) for group in order]
         sections[-1] += legend  # under the list: after its last group's entries
         return [*before, *sections]
+
+    def _controls(self, listing: PublicationList, earlier: int) -> publication_controls:
+        """The page's first list owns the plain URL parameters (?year=2024); later ones
+        prefix theirs with their id."""
+        return publication_controls(
+            list_id=listing.list_id,
+            prefix=f"{listing.list_id}-" if earlier else "",
+            label="Filter the publications" + (f" ({earlier + 1})" if earlier else ""),
+        )
 
     def _entries(self, domain: AcademicDomain) -> tuple[list[Entry], bool]:
         """The selected entries, and whether they are every entry of every bib file."""
@@ -123,6 +142,14 @@ class PublicationsDirective(SphinxDirective):
             conditions.append(SELECTED_FILTER)
         expression = " and ".join(f"({c})" for c in conditions) or "True"
         bibfiles = self._bibfiles(domain)
+        if not self.config.bibtex_bibfiles:
+            warn(
+                "publications: bibtex_bibfiles lists no bib file; name yours in conf.py, e.g. "
+                'bibtex_bibfiles = ["refs.bib"]',
+                Subtype.PUBLICATIONS,
+                location,
+            )
+            return [], False
         try:
             accepted = parse_filter(expression)
             candidates = list(adapter.entries_of(self.env, bibfiles))
@@ -155,10 +182,11 @@ class PublicationsDirective(SphinxDirective):
             return parsed
         by_original = {adapter.original_of(p, domain.bibfiles).resolve(): p for p in parsed}
         chosen: list[Path] = []
-        for name in self.arguments[0].split():
+        for name in dict.fromkeys(self.arguments[0].split()):  # each name once
             path = Path(self.env.relfn2path(name)[1]).resolve()
             if path in by_original:
-                chosen.append(by_original[path])
+                if by_original[path] not in chosen:  # each file once, however spelled
+                    chosen.append(by_original[path])
             else:
                 warn(
                     f"publications: {name} is not listed in bibtex_bibfiles; add it there",
@@ -175,6 +203,7 @@ class PublicationsDirective(SphinxDirective):
             anchors=list(anchors),
             bibliography_id=listing.bibliography_id,
             docname=self.env.docname,
+            list_id=listing.list_id,
         )
 
     def _section(

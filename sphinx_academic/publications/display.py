@@ -2,7 +2,7 @@
 
 The HTML writer, the LaTeX/text/man/texinfo lowering, the ``{cite}`` tooltip and any later
 output (a PDF, a feed) read an :class:`EntryDisplay`; none of them decides which authors,
-venue or links an entry shows.
+venue or links an entry shows. Year, kind and tags are what the list's filters select by.
 """
 
 from __future__ import annotations
@@ -85,6 +85,9 @@ class EntryDisplay:
     bibtex: str  #: "" when the entry gets no BibTeX toggle
     preview: Link | None
     root: str  #: the page's path to the site's root, for local files
+    year: str = ""  #: the group a list files it under ("2024" or "Undated"), for filters
+    kind: str = "other"  #: journal, conference, preprint … (bib/kinds.py), for filters
+    tags: tuple[str, ...] = ()  #: its keywords, for filters
     page: str = ""  #: the entry's own page (:mod:`sphinx_academic.pages`), if it has one
 
 
@@ -118,6 +121,9 @@ def display(record: PublicationRecord, view: EntryView, page: str = "") -> Entry
         bibtex=record.bibtex if shows_bibtex else "",
         preview=record.preview,
         root=view.root,
+        year=record.group,
+        kind=record.kind,
+        tags=record.tags,
         page=page,
     )
 

@@ -128,11 +128,18 @@ def entry_body_html(entry: EntryDisplay) -> str:
     return "".join(out)
 
 
+def filter_attributes(entry: EntryDisplay) -> str:
+    """What the list's filters select by: year group, kind and tags (``;``-separated)."""
+    tags = f' data-tags="{encode(";".join(entry.tags))}"' if entry.tags else ""
+    return f' data-year="{encode(entry.year)}" data-kind="{encode(entry.kind)}"{tags}'
+
+
 def entry_html(entry: EntryDisplay, ids: Sequence[str], classes: Sequence[str]) -> str:
     """The whole ``<li>``: the first id on it, any others as anchors inside, as docutils does."""
     attributes = f' class="{encode(" ".join(classes))}"' if classes else ""
     if ids:
         attributes += f' id="{encode(ids[0])}"'
+    attributes += filter_attributes(entry)
     anchors = "".join(f'<span id="{encode(i)}"></span>' for i in ids[1:])
     return f"<li{attributes}>{anchors}{entry_body_html(entry)}</li>\n"
 

@@ -19,10 +19,13 @@ from ..config import AcademicConfig
 from ..domain import AcademicDomain
 from ..pages.downloads import BIBTEX_FILE, CSL_JSON_FILE, downloads_on
 from ..pages.plan import page_href, writes_pages
-from .display import EntryView, display, legend
+from .controls import filter_choices
+from .display import EntryDisplay, EntryView, display, legend
 from .nodes import (
+    publication_controls,
     publication_downloads,
     publication_entry,
+    publication_group,
     publication_legend,
     publication_list,
 )
@@ -76,6 +79,7 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if not legend_node["legend"]:
             legend_node.parent.remove(legend_node)
     cite_ids: dict[tuple[str, str], dict[str, str]] = {}
+    shown_in: dict[str, list[EntryDisplay]] = {}
     for node in placeholders:
         bibliography = node["bibliography_id"]
         ids = {}
@@ -90,6 +94,7 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             if record is None:
                 continue
             shown = display(record, view, page_href(app.builder, docname, key))
+            shown_in.setdefault(node["list_id"], []).append(shown)
             cite_id = ids.get(key, "")
             items.append(
                 publication_entry(
@@ -104,13 +109,24 @@ def render_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             )
         parent = node.parent
         if items:
-            node.replace_self(nodes.bullet_list("", *items, classes=["academic-publications"]))
+            group = publication_group(
+                "", *items, classes=["academic-publications"], list_id=node["list_id"]
+            )
+            node.replace_self(group)
             continue
         parent.remove(node)
         year_section = isinstance(parent, nodes.section) and "academic-year" in parent["classes"]
         rest = [c for c in parent.children if not isinstance(c, publication_legend)]
         if year_section and len(rest) == 1:  # only its title is left
             parent.parent.remove(parent)
+    for controls in list(doctree.findall(publication_controls)):
+        entries = shown_in.get(controls["list_id"], [])
+        if len(entries) < 2:  # nothing to choose between
+            controls.parent.remove(controls)
+            continue
+        controls["choices"] = filter_choices(
+            entries, controls["list_id"], controls["prefix"], controls["label"]
+        )
 
 
 def setup_lists(app: Sphinx) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..bib.adapter import latex_citation_anchor
+from .controls import controls_html
 from .html import downloads_html, entry_html, legend_html
 from .lowering import entry_nodes, legend_nodes
 
@@ -42,6 +43,8 @@ def visit_downloads_html(self: Any, node: publication_downloads) -> None:
 
 
 def skip_node(self: Any, node: nodes.Element) -> None:
+    """Filters and downloads need a browser and a website: other outputs have every entry,
+    and no controls or download links."""
     raise nodes.SkipNode
 
 
@@ -65,6 +68,39 @@ def visit_legend_as_text(self: Any, node: publication_legend) -> None:
 
 def depart_legend(self: Any, node: publication_legend) -> None:
     pass
+
+
+class publication_group(nodes.bullet_list):
+    """The entries of one group of a list; ``list_id`` names the list its filters act on."""
+
+
+class publication_controls(nodes.General, nodes.Element):
+    """Read-time placeholder for a list's filter controls (``list_id``, ``prefix``,
+    ``label``); completed at write time with ``choices`` (a FilterChoices)."""
+
+
+def visit_group_html(self: Any, node: publication_group) -> None:
+    self.body.append(
+        self.starttag(node, "ul", "", **{"data-academic-list": node["list_id"]}) + "\n"
+    )
+
+
+def depart_group_html(self: Any, node: publication_group) -> None:
+    self.body.append("</ul>\n")
+
+
+def visit_group_as_list(self: Any, node: publication_group) -> None:
+    self.visit_bullet_list(node)
+
+
+def depart_group_as_list(self: Any, node: publication_group) -> None:
+    self.depart_bullet_list(node)
+
+
+def visit_controls_html(self: Any, node: publication_controls) -> None:
+    if "choices" in node:
+        self.body.append(controls_html(node["choices"]))
+    raise nodes.SkipNode
 
 
 def visit_entry_html(self: Any, node: publication_entry) -> None:
@@ -101,10 +137,27 @@ def depart_entry(self: Any, node: publication_entry) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_list)
+    as_list = (visit_group_as_list, depart_group_as_list)
+    app.add_node(
+        publication_group,
+        html=(visit_group_html, depart_group_html),
+        latex=as_list,
+        text=as_list,
+        man=as_list,
+        texinfo=as_list,
+    )
     skip = (skip_node, None)
     app.add_node(
         publication_downloads,
         html=(visit_downloads_html, None),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_node(
+        publication_controls,
+        html=(visit_controls_html, None),
         latex=skip,
         text=skip,
         man=skip,

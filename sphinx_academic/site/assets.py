@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .head import add_to_head
+from ..head import add_to_head
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -17,16 +17,20 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.errors import ConfigError
+
 from ..domain import AcademicDomain
 from ..escaping import json_ld
+from ..head import add_to_head
 from ..pages.plan import plan_of, writes_pages
+from ..profile import site_profile
 from ..publications.lists import page_root
 from ..publications.meta import PageAddress, article_data
 from ..urls import site_base
-from .head import add_to_head
+from ..websites import writes_website
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -35,14 +39,26 @@ if TYPE_CHECKING:
 PERSON_FIELDS = {
     "name": "name",
     "job_title": "jobTitle",
+    "description": "description",
+    "works_for": "worksFor",
     "affiliation": "affiliation",
     "alumni_of": "alumniOf",
+    "email": "email",
+    "url": "url",
     "same_as": "sameAs",
 }
-_ORGANIZATION_FIELDS = ("affiliation", "alumni_of")
+_ORGANIZATION_FIELDS = ("works_for", "affiliation", "alumni_of")
+#: sphinxext-opengraph's ``html-page-context`` handler runs at the default priority, 500.
+BEFORE_OPENGRAPH = 400
 
 
-def person_data(person: dict[str, Any]) -> dict[str, Any]:
+def absolute_url(baseurl: str, path: str) -> str:
+    """``path`` (from the site's root) at the site's address, with or without its final /."""
+    return baseurl.rstrip("/") + "/" + path.lstrip("/")
+
+
+def person_data(person: dict[str, Any], image: str = "") -> dict[str, Any]:
+    """The schema.org ``Person``; ``image`` is the photo's address as the page links it."""
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
     for key, prop in PERSON_FIELDS.items():
         value = person.get(key)
@@ -51,8 +67,10 @@ def person_data(person: dict[str, Any]) -> dict[str, Any]:
         if key in _ORGANIZATION_FIELDS:
             names = [value] if isinstance(value, str) else list(value)
             organizations = [{"@type": "Organization", "name": n} for n in names]
-            value = organizations[0] if key == "affiliation" else organizations
+            value = organizations if key == "alumni_of" else organizations[0]
         data[prop] = value
+    if image:
+        data["image"] = image
     return data
 
 
@@ -63,10 +81,18 @@ def add_person(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """The site owner as a schema.org ``Person``, on the home page."""
+    """The site owner as a schema.org ``Person``, on the home page: from the same values as
+    the profile and its links (``academic_person``), the photo as the page shows it."""
     person = app.config.academic_person
-    if person and pagename == app.config.root_doc:
-        add_to_head(context, json_ld(person_data(person)))
+    if not person or pagename != app.config.root_doc:
+        return
+    profile = site_profile(app)
+    image = ""
+    if profile is not None and profile.image is not None:
+        image = profile.image.href(page_root(app.builder, pagename))
+        if profile.image.local and app.config.html_baseurl:
+            image = absolute_url(app.config.html_baseurl, profile.image.url)
+    add_to_head(context, json_ld(person_data(person, image)))
 
 
 def describe_search_page(
@@ -117,7 +143,7 @@ def _page(app: Sphinx, key: str, base: str) -> PageAddress | None:
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     """Allow every crawler; name the sitemap when sphinx-sitemap writes one."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or not writes_website(app.builder):
         return
     target = Path(app.outdir, "robots.txt")
     extra = [Path(app.confdir, p, "robots.txt") for p in app.config.html_extra_path]
@@ -138,12 +164,23 @@ SITEMAP_DEFAULT_SCHEME = "{lang}{version}{link}"
 def site_address(app: Sphinx, config: Config) -> None:
     """Fill in the site's address from the environment, for canonical links, ``og:url`` and
     a sitemap; load sphinx-sitemap only then (without an address it can only warn)."""
+    source = "html_baseurl"
     if not config.html_baseurl:
-        config.html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
-            "SITE_URL", ""
-        )
+        for variable in ("READTHEDOCS_CANONICAL_URL", "SITE_URL"):
+            if os.environ.get(variable):
+                source, config.html_baseurl = variable, os.environ[variable]
+                break
     if not config.html_baseurl:
         return
+    address = config.html_baseurl
+    if not isinstance(address, str) or not address.strip().lower().startswith(
+        ("https://", "http://")
+    ):
+        # It becomes every page's canonical link, og:url and the sitemap's addresses.
+        raise ConfigError(
+            f"{source} = {address!r:.80} is not valid: expected the site's address, http:// "
+            "or https://, e.g. https://ada.example.org/"
+        )
     if "sphinxext.opengraph" in app.extensions and not config.ogp_site_url:
         config.ogp_site_url = config.html_baseurl
     if "sphinx_sitemap" not in app.extensions:
@@ -154,9 +191,60 @@ def site_address(app: Sphinx, config: Config) -> None:
         config.sitemap_excludes = ["search.html", "genindex.html"]
 
 
+def complete_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """What sphinxext-opengraph reads of every page, for the builders that leave it out.
+
+    The json and pickle builders (sphinxcontrib-serializinghtml) emit ``html-page-context``
+    without the ``pagename`` every HTML template gets, and sphinxext-opengraph fails on the
+    first page without it.
+    """
+    context.setdefault("pagename", pagename)
+    context.setdefault("metatags", "")
+    context.setdefault("meta", None)
+
+
+def join_text_runs(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Adjacent text nodes joined into one, so the page's description keeps its spaces.
+
+    MyST makes each line break inside a paragraph a text node of its own (``"\\n"``), and
+    sphinxext-opengraph, which reads the description from the doctree, strips each text node
+    and joins them with a space unless the next one starts with punctuation: a paragraph with
+    a line break before ``(Turbo)`` reads "Core ML(Turbo)". The page is already written, so
+    only what reads the doctree after it sees the change.
+    """
+    if doctree is None:
+        return
+    for element in doctree.findall(nodes.TextElement):
+        children = element.children
+        if len(children) < 2:
+            continue
+        joined: list[nodes.Node] = []
+        for child in children:
+            if isinstance(child, nodes.Text) and joined and isinstance(joined[-1], nodes.Text):
+                joined[-1] = nodes.Text(joined[-1] + child)
+            else:
+                joined.append(child)
+        if len(joined) < len(children):
+            element[:] = joined
+
+
 def setup_metadata(app: Sphinx) -> None:
     with contextlib.redirect_stdout(io.StringIO()):  # its "matplotlib is not installed" note
         app.setup_extension("sphinxext.opengraph")
+    app.connect("html-page-context", complete_page_context, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", join_text_runs, priority=BEFORE_OPENGRAPH)
     app.connect("config-inited", site_address, priority=300)
     app.connect("html-page-context", add_person)
     app.connect("html-page-context", add_articles)

@@ -1,11 +1,11 @@
-"""Sphinx configuration of $title (pages in docs/, publications in refs.bib, CV in cv.yaml).
+"""Sphinx configuration of this site (pages in docs/, publications in refs.bib, CV in cv.yaml).
 
 Build: sphinx-build -W --keep-going -c . docs _build/html   (or: nox -s site)
 """
 
 project = "$title"
 author = "$name"
-copyright = "$year, $name"
+copyright = "$copyright"
 
 extensions = ["myst_parser", "sphinx_academic"]
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -14,10 +14,21 @@ exclude_patterns = ["_build"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_reference_style = "author_year"
 # Your name as it appears in author lists; every variant listed is highlighted.
-academic_author_names = ["$name"]
+academic_author_names = ["$author_name"]
 academic_max_authors = 10
-# For search engines: a schema.org Person on the home page. Fill in what your pages show.
-academic_person = {"name": "$name"}
+# You: the home page's profile, your profile and contact links on every page (furo's
+# sidebar; on phones, its menu) and a schema.org Person for search engines. The position is
+# the example CV's: change it, and uncomment what you want shown. same_as takes profile
+# addresses, each shown with its icon: Google Scholar, ORCID, GitHub, LinkedIn, Bluesky,
+# Mastodon, X, or any other site (a link icon).
+academic_person = {
+    "name": "$name",
+    "job_title": "Research Scientist",
+    "works_for": "Example Lab",
+    # "email": "you@example.org",
+    # "image": "assets/img/photo.jpg",  # a file in this folder, copied into the site
+    # "same_as": ["https://scholar.google.com/citations?user=...", "https://orcid.org/..."],
+}
 
 html_theme = "furo"
 html_title = "$title"

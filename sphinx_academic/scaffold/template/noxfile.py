@@ -25,6 +25,8 @@ def serve(session: nox.Session) -> None:
         "refs.bib",
         "--watch",
         "cv.yaml",
+        "--watch",
+        "news.yaml",
         *SPHINX_ARGS,
         "_build/html",
         *session.posargs,

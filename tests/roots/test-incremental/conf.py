@@ -5,3 +5,4 @@ myst_enable_extensions = ["colon_fence"]
 academic_author_names = ["Ada Lovelace"]
 html_theme = "furo"
 academic_coauthors = "coauthors.yaml"
+academic_person = {"name": "Ada Lovelace", "same_as": ["https://github.com/ada-example"]}
