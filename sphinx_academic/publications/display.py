@@ -136,8 +136,11 @@ def note_separator(entry: EntryDisplay) -> str:
     return "" if entry.venue_note.plain[:1] in ".,;:)" else " "
 
 
-#: A description made from an abstract stops at a word before this many characters.
-DESCRIPTION_LENGTH = 200
+#: A page's description (a summary, an abstract, or the title, authors and venue) stops at a
+#: word before this many characters: search engines show about 160.
+DESCRIPTION_LENGTH = 300
+#: Authors a description made from the title, authors and venue names before "et al.".
+DESCRIPTION_AUTHORS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,19 +173,24 @@ def shown_date(record: PublicationRecord) -> str:
     return " ".join(part for part in (day, month, record.year) if part)
 
 
+def shortened(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """The text, or its start up to a word before ``length`` characters and an ellipsis."""
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0].rstrip(",;:. ")
+    return cut + "\u2026"
+
+
 def description(record: PublicationRecord) -> str:
-    """The summary; else the abstract's start; else title, authors and venue."""
-    if record.summary:
-        return record.summary
-    if record.abstract:
-        if len(record.abstract) <= DESCRIPTION_LENGTH:
-            return record.abstract
-        cut = record.abstract[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:")
-        return cut + "\u2026"
-    names = ", ".join(a.name for a in record.authors if not a.is_others)
-    return " ".join(
-        part.rstrip(".") + "." for part in (record.title, names, record.venue_line()) if part
-    )
+    """The summary; else the abstract; else title, authors and venue (each bounded)."""
+    if record.summary or record.abstract:
+        return shortened(record.summary or record.abstract)
+    named = [a.name for a in record.authors if not a.is_others]
+    names = ", ".join(named[:DESCRIPTION_AUTHORS])
+    if len(named) > DESCRIPTION_AUTHORS or len(named) < len(record.authors):
+        names += " et al."
+    parts = (record.title, names, record.venue_line())
+    return shortened(" ".join(part.rstrip(".") + "." for part in parts if part))
 
 
 def page_display(record: PublicationRecord, view: EntryView) -> PageDisplay:

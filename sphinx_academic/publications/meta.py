@@ -22,6 +22,9 @@ from .display import iso_date
 
 Tag = tuple[str, str]  #: (name or property, content)
 
+#: Authors named in the tags and the ``ScholarlyArticle``, in order: every author of all but
+#: the largest collaborations; the bound keeps a page's head small whatever a bib file holds.
+MAX_AUTHORS = 1000
 #: The Highwire tag that names each kind of container.
 CONTAINER_TAGS = {
     JOURNAL: "citation_journal_title",
@@ -59,7 +62,8 @@ def citation_name(author: Author) -> str:
 
 
 def named_authors(record: PublicationRecord) -> list[Author]:
-    return [a for a in record.authors if not a.is_others]
+    """The authors (not BibTeX's "others"), at most :data:`MAX_AUTHORS` of them."""
+    return [a for a in record.authors if not a.is_others][:MAX_AUTHORS]
 
 
 def pdf_url(record: PublicationRecord, address: PageAddress) -> str:
