@@ -1,9 +1,8 @@
-"""Inline markup read into runs: Markdown (RenderCV, al-folio's award) and al-folio's HTML."""
+"""Inline markup read into runs (Markdown, al-folio's HTML, docutils nodes) and written back."""
 
 from __future__ import annotations
 
 import pytest
-
 from docutils import nodes
 
 from sphinx_academic.inline import (
