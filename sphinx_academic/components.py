@@ -75,7 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_stylesheet)
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         # All state is in the academic domain, which clears and merges it per document.
         "parallel_read_safe": True,
         "parallel_write_safe": True,

@@ -190,6 +190,36 @@ def test_absolute_links_from_the_site_address(make_app, project: Path) -> None:
     assert f'href="{base}publications.html#' in "".join(contents)  # the citation, absolute
 
 
+def test_news_text_in_the_feed_reads_as_on_the_page(make_app, project: Path) -> None:
+    """Body and file items alike: breaks, nested styles, relative links made absolute."""
+    (project / "news.md").write_text(
+        "# News\n\n:::{news}\n:source: news.yaml\n\n"
+        "- 2020-01-01: A line  \n  broken, *emphasis with **strong** and [a link](rest.rst)*.\n"
+        ":::\n"
+    )
+    (project / "news.yaml").write_text(
+        "- date: 2020-02-01\n  text: See [the list](publications.html#top), *a **b** c*.\n"
+    )
+    base = "https://ada.example.org/site/"
+    app = make_app("html", srcdir=project, freshenv=True, confoverrides={"html_baseurl": base})
+    app.build()
+    feed = check_atom(Path(app.outdir) / "atom.xml")
+    news = {
+        only(e, "title").text: only(e, "content").text
+        for e in feed.findall(A + "entry")
+        if e.find(A + "content") is not None
+    }
+    body = news["A line broken, emphasis with strong and a link."]  # no raw markup in the title
+    assert body == (
+        "<p>A line<br />broken, <em>emphasis with <strong>strong</strong> and "
+        f'<a class="reference external" href="{base}rest.html">a link</a></em>.</p>\n'
+    )
+    assert news["See the list, a b c."] == (
+        f'<p>See <a class="reference external" href="{base}publications.html#top">the list</a>, '
+        "<em>a <strong>b</strong> c</em>.</p>\n"
+    )
+
+
 def test_a_feed_without_entries_is_dated_by_source_date_epoch(
     make_app, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

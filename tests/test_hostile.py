@@ -22,13 +22,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-#: Runs sphinx-build in this process and writes its peak memory (KB) to a file.
+#: Runs sphinx-build in this process and writes its peak memory (KB) to a file: the kernel's
+#: high-water mark of this program's own memory (VmHWM). Not ``getrusage``'s ``ru_maxrss``,
+#: which keeps the peak of the process before ``exec``: Python starts a child with ``vfork``,
+#: so that peak is the test runner's, hundreds of MB late in a full run.
 MEASURED_BUILD = """
-import resource, sys
+import re, sys
+from pathlib import Path
 from sphinx.cmd.build import main
 code = main(sys.argv[2:])
-with open(sys.argv[1], "w") as out:
-    out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+status = Path("/proc/self/status").read_text()
+Path(sys.argv[1]).write_text(re.search(r"VmHWM:\\s*(\\d+) kB", status).group(1))
 sys.exit(code)
 """
 CONF = (

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import html_of, warnings_of
 
+from sphinx_academic.inline import Inline, Run
 from sphinx_academic.news.html import blocks_html
 from sphinx_academic.news.markdown import parse_markdown
-from sphinx_academic.news.model import Link, ListBlock, Paragraph, Styled, Text, headline
+from sphinx_academic.news.model import ListBlock, Paragraph, headline
 
 
 def items(soup, scope: str = "") -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -126,7 +127,7 @@ def test_a_bad_news_file_warns_at_each_line_and_shows_the_rest(make_app, project
         (3, "the item has no text"),
         (5, "a news item needs a date, not 'present'"),
         (8, "unsafe URL scheme 'javascript'"),
-        (8, "images are not shown in news items"),
+        (8, "an image is not shown here, only its description"),
         (9, "the item has no date"),
         (11, "a heading is shown as plain text"),  # the line of its text
     ]
@@ -193,22 +194,30 @@ def test_body_items_without_a_date_are_named_at_their_line(make_app, project: Pa
 
 
 def test_markdown_becomes_the_neutral_structure() -> None:
-    blocks, problems = parse_markdown("A *b* **c** [d](https://e.org/)\n\n1. one\n2. two")
+    blocks, problems = parse_markdown(
+        "A *b* **c** [d](https://e.org/) [f](pubs.html)  \ng\n\n1. one\n2. two"
+    )
     assert problems == []
     assert blocks[0] == Paragraph(
-        (
-            Text("A "),
-            Styled("emphasis", (Text("b"),)),
-            Text(" "),
-            Styled("strong", (Text("c"),)),
-            Text(" "),
-            Link("https://e.org/", (Text("d"),)),
+        Inline(
+            (
+                Run("A "),
+                Run("b", emphasis=True),
+                Run(" "),
+                Run("c", strong=True),
+                Run(" "),
+                Run("d", link="https://e.org/"),
+                Run(" "),
+                Run("f", link="pubs.html"),  # news links may be relative to the page
+                Run("\n", is_break=True),
+                Run("g"),
+            )
         )
     )
     assert blocks[1] == ListBlock(
-        True, ((Paragraph((Text("one"),)),), (Paragraph((Text("two"),)),))
+        True, ((Paragraph(Inline.of("one")),), (Paragraph(Inline.of("two")),))
     )
-    assert headline(blocks) == "A b c d"
+    assert headline(blocks) == "A b c d f g"
 
 
 def test_raw_html_stays_text_and_relative_links_join_the_feed_base() -> None:

@@ -1,61 +1,35 @@
-"""A news item as plain data: its date and its text in a small neutral structure.
+"""A news item as plain data: its date and its text, as paragraphs and lists of inline text.
 
-The text is paragraphs and lists of plain text, emphasis, strong text, inline code, line
-breaks and links, whoever wrote it (Markdown in a news file: :mod:`.markdown`; a ``news``
-directive's body: :func:`from_nodes`). Each output renders that structure itself: HTML
-(:mod:`.html`, also the Atom feed's content), standard docutils nodes for LaTeX, text, man
-and texinfo (:mod:`.lowering`). Nothing here knows about a builder.
+The text of a paragraph is :class:`~sphinx_academic.inline.Inline` (runs of plain, strong,
+emphasised, code or linked text, and line breaks), the model CV files and bib fields use,
+whoever wrote it (Markdown in a news file: :mod:`.markdown`; a ``news`` directive's body:
+:func:`from_nodes`). Each output renders that structure itself: HTML (:mod:`.html`, also the
+Atom feed's content), standard docutils nodes for LaTeX, text, man and texinfo
+(:mod:`.lowering`). Nothing here knows about a builder.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from docutils import nodes
 
 from ..cv.dates import CVDate
-from ..urls import UnsafeURLError, checked_url
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Break:
-    """A hard line break."""
-
-
-@dataclass(frozen=True, slots=True)
-class Styled:
-    style: Literal["emphasis", "strong"]
-    children: tuple[Inline, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    url: str  #: checked: http(s), mailto or relative
-    children: tuple[Inline, ...]
-
-
-Inline = Text | Code | Break | Styled | Link
+from ..inline import Inline, from_docutils
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    inlines: tuple[Inline, ...]
+    """A paragraph: inline text, as runs."""
+
+    text: Inline
 
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
+    """A bullet or numbered list; each item is blocks of its own."""
+
     ordered: bool
     items: tuple[tuple[Block, ...], ...]
 
@@ -85,24 +59,12 @@ class NewsEntry:
 # ------------------------------------------------------------------ plain text
 
 
-def inline_text(inlines: Iterable[Inline]) -> str:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, Text | Code):
-            out.append(inline.text)
-        elif isinstance(inline, Break):
-            out.append(" ")
-        else:
-            out.append(inline_text(inline.children))
-    return "".join(out)
-
-
 def plain_text(blocks: Iterable[Block]) -> str:
     """The text without markup, blocks separated by a space (search, feed titles)."""
     parts = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            parts.append(inline_text(block.inlines))
+            parts.append(block.text.plain)
         else:
             parts.extend(plain_text(item) for item in block.items)
     return " ".join(" ".join(p.split()) for p in parts if p.strip())
@@ -120,35 +82,13 @@ def headline(blocks: Sequence[Block], limit: int = 100) -> str:
 # ------------------------------------------------------------------ from a directive's body
 
 
-def _inlines(node: nodes.Node, problems: list[str]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for child in node.children if isinstance(node, nodes.Element) else ():
-        if isinstance(child, nodes.Text):
-            out.append(Text(str(child)))
-        elif isinstance(child, nodes.emphasis):
-            out.append(Styled("emphasis", _inlines(child, problems)))
-        elif isinstance(child, nodes.strong):
-            out.append(Styled("strong", _inlines(child, problems)))
-        elif isinstance(child, nodes.literal):
-            out.append(Code(child.astext()))
-        elif isinstance(child, nodes.reference) and child.get("refuri"):
-            try:
-                out.append(Link(checked_url(child["refuri"]), _inlines(child, problems)))
-            except UnsafeURLError as err:
-                problems.append(f"{err}; the link was left out")
-                out.extend(_inlines(child, problems))
-        elif isinstance(child, nodes.Element):
-            # A citation, a cross-reference …: the feed gets the words; the page renders it.
-            out.extend(_inlines(child, problems))
-    return tuple(out)
-
-
 def from_nodes(body: Iterable[nodes.Node], problems: list[str]) -> tuple[Block, ...]:
-    """The neutral structure of a directive item's body (the page renders the nodes)."""
+    """The neutral structure of a directive item's body (the page renders the nodes); links
+    may be relative to the page, as on the page itself."""
     blocks: list[Block] = []
     for node in body:
         if isinstance(node, nodes.paragraph):
-            blocks.append(Paragraph(_inlines(node, problems)))
+            blocks.append(Paragraph(from_docutils(node, problems, relative_links=True)))
         elif isinstance(node, nodes.bullet_list | nodes.enumerated_list):
             items = tuple(
                 from_nodes(item.children, problems)
@@ -157,5 +97,5 @@ def from_nodes(body: Iterable[nodes.Node], problems: list[str]) -> tuple[Block, 
             )
             blocks.append(ListBlock(isinstance(node, nodes.enumerated_list), items))
         elif isinstance(node, nodes.Element) and node.astext().strip():
-            blocks.append(Paragraph((Text(node.astext()),)))
+            blocks.append(Paragraph(Inline.of(node.astext())))
     return tuple(blocks)
