@@ -19,7 +19,6 @@ An empty Sphinx project's build is printed too: the floor a no-change rebuild ca
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -52,18 +51,31 @@ def page_stamps(site: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.html")} if folder.is_dir() else {}
 
 
+#: ``python -m sphinx`` that writes its peak memory (VmHWM, KiB) to the file named first: the
+#: build's own high-water mark. ``ru_maxrss`` from ``wait4`` would keep this script's peak
+#: too, since Python starts a child with ``vfork`` and the mark survives ``exec``.
+MEASURED_SPHINX = """
+import re, sys
+from pathlib import Path
+from sphinx.cmd.build import main
+code = main(sys.argv[2:])
+status = Path("/proc/self/status").read_text()
+Path(sys.argv[1]).write_text(re.search(r"VmHWM:\\s*(\\d+) kB", status).group(1))
+sys.exit(code)
+"""
+
+
 def sphinx_build(site: Path) -> Run:
     """One ``sphinx-build -b html`` in a child process: wall time and the child's peak RSS."""
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-c", str(site)]
-    command += [str(site / "docs"), str(site / "_build")]
+    peak = site / "peak-kib"
+    command = [sys.executable, "-c", MEASURED_SPHINX, str(peak), "-q", "-b", "html"]
+    command += ["-c", str(site), str(site / "docs"), str(site / "_build")]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    result = subprocess.run(command, stderr=subprocess.PIPE, check=False)
     seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"sphinx-build failed in {site}:\n{stderr}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    if result.returncode != 0:
+        raise SystemExit(f"sphinx-build failed in {site}:\n{result.stderr.decode()}")
+    return Run(seconds, int(peak.read_text()) / 1024)
 
 
 def edit_unrelated_page(site: Path) -> None:
