@@ -104,6 +104,12 @@ def _whole_number(name: str, value: Any) -> int:
     return value
 
 
+def _entry_count(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Invalid("a whole number, 0 or more (0 keeps every entry)")
+    return value
+
+
 def _flag(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise _Invalid("True or False")
@@ -439,6 +445,13 @@ class AcademicConfig:
         _flag,
         "write atom.xml (publications and news, newest first) and link it from every page "
         "(html builders, with the site policy)",
+    )
+    feed_entries: int = setting(
+        100,
+        "html",
+        _entry_count,
+        "the newest entries (publications and news) atom.xml holds, as feeds keep the latest "
+        "items; 0 keeps every entry",
     )
 
     pdf: str | tuple[str, ...] = setting(

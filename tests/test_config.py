@@ -64,6 +64,8 @@ BAD_VALUES = [
     ("academic_person", {"name": "Ada", "works_for": {"name": "X"}}, "'works_for' must be text"),
     ("academic_feed", "yes", "True or False"),
     ("academic_feed", 1, "True or False"),
+    ("academic_feed_entries", -1, "a whole number, 0 or more"),
+    ("academic_feed_entries", "all", "a whole number, 0 or more"),
 ]
 
 

@@ -245,6 +245,21 @@ def test_feed_can_be_turned_off(make_app, project: Path) -> None:
     assert html_of(app, "index.html").find("link", type="application/atom+xml") is None
 
 
+def test_the_feed_keeps_the_newest_entries(make_app, project: Path) -> None:
+    """``academic_feed_entries`` keeps the newest publications and news, as feeds do."""
+
+    def entries(count: int) -> list[bytes]:
+        overrides = {"academic_feed_entries": count}
+        app = make_app("html", srcdir=project, freshenv=True, confoverrides=overrides)
+        app.build()
+        found = check_atom(Path(app.outdir) / "atom.xml").findall(A + "entry")
+        return [ET.tostring(e).strip() for e in found]
+
+    every = entries(0)
+    assert len(every) > 3
+    assert entries(3) == every[:3]
+
+
 @pytest.mark.sphinx("text", testroot="profile")
 def test_other_builders_write_no_feed(app) -> None:
     app.build()

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..bib.kinds import KINDS
+from ..bib.records import UNDATED
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
 from ..head import add_to_head
@@ -118,22 +119,45 @@ def _address_of_file(app: Sphinx, path: str) -> str:
     return absolute_url(baseurl, path) if baseurl else path
 
 
-def publication_entries(app: Sphinx) -> Iterator[FeedEntry]:
+@dataclass(frozen=True)
+class ListedPublication:
+    """A publication the feed may hold, before its record is read: where it links, and its
+    date from what the build keeps of the entry (its year group), so that the feed's newest
+    entries are chosen without reading the records of all the others."""
+
+    key: str
+    updated: str
+    where: tuple[str, str]  #: (docname, anchor) it links to
+
+
+def listed_publications(app: Sphinx) -> Iterator[ListedPublication]:
     """Every entry a list shows, once, in list order, linked to its own page if it has one
-    (html, dirhtml), else to the citable list if any."""
+    (html, dirhtml), else to its place in the first citable list, else to its first list."""
     domain = AcademicDomain.of(app.env)
-    view = EntryView.from_config(AcademicConfig.from_config(app.config))
     plan = plan_of(app.env) if writes_pages(app.builder) else None
-    seen: set[str] = set()
+    citable: dict[str, tuple[str, str]] = {}
+    listed: dict[str, tuple[str, str]] = {}
     for docname, listing in domain.lists():
         for key, anchor in zip(listing.keys, listing.anchors, strict=True):
-            record = domain.record(key)
-            if key in seen or record is None:
-                continue
-            seen.add(key)
-            page = plan.page(key) if plan is not None else None
-            where = (page.pagename, "") if page else domain.listed_at(key) or (docname, anchor)
-            yield _publication(app, record, _address(app, *where), view)
+            listed.setdefault(key, (docname, anchor))
+            if listing.citable:
+                citable.setdefault(key, (docname, anchor))
+    for key, first in listed.items():
+        state = domain.entry_state(key)
+        if state is None:
+            continue
+        dated = state.group != UNDATED
+        updated = f"{state.group}-01-01T00:00:00Z" if dated else _fallback_date()
+        page = plan.page(key) if plan is not None else None
+        where = (page.pagename, "") if page else citable.get(key, first)
+        yield ListedPublication(key, updated, where)
+
+
+def publication_entry(app: Sphinx, listed: ListedPublication, view: EntryView) -> FeedEntry | None:
+    record = AcademicDomain.of(app.env).record(listed.key)
+    if record is None:
+        return None
+    return _publication(app, record, _address(app, *listed.where), view)
 
 
 def resolved_body_items(app: Sphinx, docname: str) -> dict[str, tuple[Block, ...]]:
@@ -186,9 +210,24 @@ def _fallback_date() -> str:
 
 
 def feed_entries(app: Sphinx) -> list[FeedEntry]:
-    """Publications and news, newest first; entries of one date keep their order."""
-    entries = [*publication_entries(app), *news_entries(app)]
-    return sorted(entries, key=lambda e: e.updated, reverse=True)
+    """Publications and news, newest first, at most ``academic_feed_entries`` of them;
+    entries of one date keep their order (publications in list order, then news). Only the
+    publications kept are read into records."""
+    config = AcademicConfig.from_config(app.config)
+    candidates: list[ListedPublication | FeedEntry] = [
+        *listed_publications(app),
+        *news_entries(app),
+    ]
+    candidates.sort(key=lambda each: each.updated, reverse=True)
+    if config.feed_entries:
+        candidates = candidates[: config.feed_entries]
+    view = EntryView.from_config(config)
+    entries: list[FeedEntry] = []
+    for each in candidates:
+        entry = publication_entry(app, each, view) if isinstance(each, ListedPublication) else each
+        if entry is not None:
+            entries.append(entry)
+    return entries
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
