@@ -5,15 +5,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-#: docutils' HTML writer's ``special_characters``: & < " > and @ (against address harvesting).
-_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;", "@": "&#64;"})
+# Chained ``str.replace`` rather than ``str.translate``: translate with a mapping looks up
+# every character in a dict, ten times slower, and this runs over every entry of a list.
 
 
 def encode(text: str) -> str:
-    return text.translate(_SPECIAL)
-
-
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+    """docutils' HTML writer's ``special_characters``: & < " > and @ (against address
+    harvesting)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace('"', "&quot;")
+        .replace(">", "&gt;")
+        .replace("@", "&#64;")
+    )
 
 
 def json_ld(data: dict[str, Any]) -> str:
@@ -22,5 +27,6 @@ def json_ld(data: dict[str, Any]) -> str:
     ``<``, ``>`` and ``&`` are written as JSON escapes, so ``</script>`` or ``<!--`` in a
     title stays inside the string.
     """
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>'
