@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -18,6 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# sphinx-sitemap starts a multiprocessing Manager in every build that loads it. Forked from
+# this process, that server would inherit the Playwright driver's pipe and keep it open, so
+# the browser fixture could never close (the session hangs at its end). A forkserver child
+# is exec'd and inherits no descriptor.
+multiprocessing.set_start_method("forkserver", force=True)
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"

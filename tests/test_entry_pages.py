@@ -500,6 +500,36 @@ def test_an_edit_rewrites_only_the_pages_it_changes(tmp_path: Path) -> None:
         written = (out / "publications" / name).read_text(encoding="utf-8")
         assert written == (clean / "publications" / name).read_text(encoding="utf-8"), name
     assert sorted(stamps(out)) == sorted(stamps(clean))
+    # sphinx-sitemap alone lists only the pages a build writes: the incremental one lists all.
+    assert (out / "sitemap.xml").read_bytes() == (clean / "sitemap.xml").read_bytes()
+
+
+def test_a_document_keeps_its_address_under_dirhtml(tmp_path: Path) -> None:
+    """``publications/<key>/index`` is served at ``publications/<key>/`` by dirhtml, the
+    address the entry's page would take: the document keeps it, the page is renamed, with a
+    warning at the entry's line in the bib file."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    shutil.copytree(ROOT, src)
+    (src / "publications").mkdir()
+    (src / "publications" / "babbage2023engine").mkdir()
+    (src / "publications" / "babbage2023engine" / "index.md").write_text("# My own notes\n")
+    (src / "index.md").write_text(
+        (src / "index.md").read_text()
+        + "\n```{toctree}\npublications/babbage2023engine/index\n```\n"
+    )
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(src), str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    mine = soup_at(out / "publications" / "babbage2023engine" / "index.html")
+    assert mine.h1.get_text().rstrip("¶") == "My own notes"
+    renamed = [p for p in (out / "publications").glob("babbage2023engine-*/index.html")]
+    assert len(renamed) == 1 and "at Scale" in soup_at(renamed[0]).h1.get_text()
+    line = next(
+        i
+        for i, text in enumerate((src / "refs.bib").read_text().splitlines(), 1)
+        if "babbage2023engine" in text
+    )
+    assert f"refs.bib:{line}: WARNING: the page of 'babbage2023engine'" in result.stderr
 
 
 # ---------------------------------------------------------------------------- the reference site

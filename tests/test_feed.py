@@ -260,6 +260,26 @@ def test_the_feed_keeps_the_newest_entries(make_app, project: Path) -> None:
     assert entries(3) == every[:3]
 
 
+def test_an_undated_entry_is_left_out_and_the_owner_named(make_app, project: Path) -> None:
+    """No invented date (1970, or the build's SOURCE_DATE_EPOCH) for an entry without a year;
+    the feed's author is never Sphinx's placeholder for an unset ``author``."""
+    bib = project / "refs.bib"
+    bib.write_text(
+        bib.read_text() + "\n@misc{undated,\n  title = {An Undated Note},\n"
+        "  author = {Lovelace, Ada},\n}\n"
+    )
+    conf = project / "conf.py"
+    conf.write_text(re.sub(r"(?m)^author = .*$", "", conf.read_text()))
+    app = make_app("html", srcdir=project, freshenv=True, confoverrides={"academic_person": {}})
+    app.build()
+    assert "An Undated Note" in html_of(app, "publications.html").get_text()
+    feed = check_atom(Path(app.outdir) / "atom.xml")
+    titles = [only(e, "title").text for e in feed.findall(A + "entry")]
+    assert titles and "An Undated Note" not in titles
+    author = only(only(feed, "author"), "name").text
+    assert author == app.config.project != "Author name not set"
+
+
 @pytest.mark.sphinx("text", testroot="profile")
 def test_other_builders_write_no_feed(app) -> None:
     app.build()

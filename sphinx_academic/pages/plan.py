@@ -15,7 +15,7 @@ are written again: their titles link to the page.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from sphinx.errors import NoUri
 
 from ..config import AcademicConfig
 from ..domain import AcademicDomain
-from ..messages import Subtype, warn
+from ..messages import Subtype, warn_at
 from .slugs import assign_slugs
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def make_plan(env: BuildEnvironment, config: AcademicConfig) -> PagePlan:
     settings = fingerprint(domain.data["settings"])
     if not config.publication_pages:
         return PagePlan(keys, {}, settings)
-    documents = [doc[len(FOLDER) + 1 :] for doc in env.found_docs if doc.startswith(FOLDER + "/")]
+    documents = taken_names(env.found_docs)
     slugs = assign_slugs(keys, taken=documents)
     pages: dict[str, EntryPage] = {}
     for i, key in enumerate(keys):
@@ -142,14 +142,21 @@ def make_plan(env: BuildEnvironment, config: AcademicConfig) -> PagePlan:
             next=keys[i + 1] if i + 1 < len(keys) else "",
         )
     for key in _renamed(keys, slugs, documents):
-        warn(
-            f"the page of {key!r} would be the document {FOLDER}/{key}; it is "
-            f"{FOLDER}/{slugs[key]} instead. Rename the document or the entry's key to keep "
-            "the page's address stable",
+        warn_at(
+            f"the page of {key!r} would have the address of the document {FOLDER}/{key} (or "
+            f"{FOLDER}/{key}/index); it is {FOLDER}/{slugs[key]} instead. Rename the document "
+            "or the entry's key to keep the page's address stable",
             Subtype.PAGES,
-            (listed[key][0], None),
+            *domain.entry_position(key),
         )
     return PagePlan(keys, pages, settings)
+
+
+def taken_names(docnames: Iterable[str]) -> list[str]:
+    """The page names the site's own documents in the publications folder take: their own,
+    and for ``<name>/index`` also ``<name>``, the address dirhtml gives both."""
+    names = [doc[len(FOLDER) + 1 :] for doc in docnames if doc.startswith(FOLDER + "/")]
+    return sorted({*names, *(n.removesuffix("/index") for n in names if n.endswith("/index"))})
 
 
 def _renamed(

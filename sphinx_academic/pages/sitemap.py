@@ -5,11 +5,14 @@ sphinx-sitemap lists the pages Sphinx renders in a build (documents, and pages h
 file (``build-finished``) this module adds a ``<url>`` per publication page, with the address
 sphinx-sitemap would give it (its ``sitemap_url_scheme``, the language and version), and
 drops the skeleton page (:mod:`.skeleton`) and the pages of entries no longer listed. Every
-build adds every page, so the file lists them all after an incremental build too.
+build adds every page, and every document sphinx-sitemap left out because this build did not
+write it again, and sorts the file by address: an incremental build writes the file a clean
+build writes.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +34,19 @@ def sitemap_link(app: Sphinx, uri: str) -> str:
     lang = f"{config.language}/" if config.language else ""
     version = f"{config.version}/" if config.version else ""
     return str(base) + str(config.sitemap_url_scheme).format(lang=lang, version=version, link=uri)
+
+
+def add_unwritten_documents(app: Sphinx, root: ElementTree.Element) -> None:
+    """The documents this build did not write again: sphinx-sitemap lists only the pages a
+    build writes, so an incremental build would leave the others out (its issue #13)."""
+    present = {url.findtext(f"{{{NAMESPACE}}}loc") for url in root.findall(f"{{{NAMESPACE}}}url")}
+    excludes = [str(p) for p in app.config.sitemap_excludes or ()]
+    for doc in sorted(app.env.found_docs):
+        uri = app.builder.get_target_uri(doc)
+        link = sitemap_link(app, uri)
+        if link not in present and not any(fnmatch.fnmatch(uri, p) for p in excludes):
+            url = ElementTree.SubElement(root, f"{{{NAMESPACE}}}url")
+            ElementTree.SubElement(url, f"{{{NAMESPACE}}}loc").text = link
 
 
 def add_pages_to_sitemap(app: Sphinx, exception: BaseException | None) -> None:
@@ -63,6 +79,11 @@ def add_pages_to_sitemap(app: Sphinx, exception: BaseException | None) -> None:
         url = ElementTree.SubElement(root, f"{{{NAMESPACE}}}url")
         link = sitemap_link(app, builder.get_target_uri(page.pagename))
         ElementTree.SubElement(url, f"{{{NAMESPACE}}}loc").text = link
+    add_unwritten_documents(app, root)
+    urls = root.findall(f"{{{NAMESPACE}}}url")
+    for url in urls:  # one order whichever pages this build wrote
+        root.remove(url)
+    root.extend(sorted(urls, key=lambda url: url.findtext(f"{{{NAMESPACE}}}loc") or ""))
     indent = app.config.sitemap_indent
     if isinstance(indent, int) and indent > 0:
         ElementTree.indent(root, space=indent * " ")

@@ -5,10 +5,10 @@ with a letter or digit, at most 100 characters, not a name Windows reserves) is 
 it is: ``lovelace2024notes`` → ``publications/lovelace2024notes.html``. Any other key (``:``,
 ``/``, spaces, accents, …) keeps its safe characters, with each run of others as one ``-``,
 accents dropped, and gets the first 8 hex digits of its BLAKE2b hash appended:
-``smith:2020/a`` → ``smith-2020-a-<hash>``. The name depends on the key alone, so it stays
-the same from build to build whatever else the bib file holds; two keys never share one
-(a clash, which only a key written to imitate another's hashed name could cause, gets the
-longer hash).
+``smith:2020/a`` → ``smith-2020-a-<hash>``; ``..`` never stays in a name. The name depends
+on the key alone, so it stays the same from build to build whatever else the bib file holds;
+two keys never share one (a clash, which only a key written to imitate another's hashed name
+could cause, gets the longer hash).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
+#: Two dots or more (with the dashes around them): a name never holds ``..``.
+DOTS = re.compile(r"-*\.{2,}[-.]*")
 #: Names Windows will not create (any extension), and ``index``, which ``dirhtml`` serves as
 #: the folder itself.
 RESERVED = frozenset(
@@ -39,6 +41,7 @@ def is_safe(name: str) -> bool:
     return (
         bool(SAFE.fullmatch(name))
         and not name.endswith(".")
+        and ".." not in name
         and name.split(".", 1)[0].lower() not in RESERVED
     )
 
@@ -48,7 +51,7 @@ def key_slug(key: str, hash_size: int = 4) -> str:
     if hash_size == 4 and is_safe(key):
         return key
     plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    kept = UNSAFE_RUN.sub("-", plain)[:KEPT].strip("-.") or "entry"
+    kept = DOTS.sub("-", UNSAFE_RUN.sub("-", plain))[:KEPT].strip("-.") or "entry"
     return f"{kept}-{_hash(key, hash_size)}"
 
 

@@ -27,6 +27,7 @@ from ..config import AcademicConfig
 from ..domain import AcademicDomain
 from ..escaping import encode
 from ..messages import Subtype, warn
+from ..profile import owner_name
 from ..publications.lists import page_root
 from ..websites import writes_website
 from .typst import string, translate
@@ -66,20 +67,9 @@ def pdf_pages(app: Sphinx) -> list[str]:
     return [doc for doc in chosen if doc in app.env.found_docs]
 
 
-#: Sphinx's documented defaults of ``author`` and ``project``: not names to print.
-UNSET = ("Author name not set", "Project name not set")
-
-
-def owner_name(app: Sphinx) -> str:
-    """``academic_person``'s name, else ``author``, else ``project``."""
-    person = AcademicConfig.from_config(app.config).person
-    names = (person.get("name"), app.config.author, app.config.project)
-    return next((str(n) for n in names if n and n not in UNSET), "CV")
-
-
 def pdf_name(app: Sphinx, docname: str) -> str:
     """``Ada-Lovelace-CV.pdf``; with several pages, the page's name instead of ``CV``."""
-    owner = re.sub(r"[^\w]+", "-", owner_name(app)).strip("-") or "CV"
+    owner = re.sub(r"[^\w]+", "-", owner_name(app, "CV")).strip("-") or "CV"
     pages = pdf_pages(app)
     what = "CV" if len(pages) <= 1 else re.sub(r"[^\w]+", "-", docname).strip("-")
     return f"{owner}-{what}.pdf"
@@ -105,7 +95,7 @@ def typst_document(app: Sphinx, docname: str, doctree: nodes.document) -> str:
         return f"{baseurl}/{link.url}" if link.local and baseurl else link.href("")
 
     title = app.env.titles[docname].astext() if docname in app.env.titles else docname
-    owner = owner_name(app)
+    owner = owner_name(app, "CV")
     settings = "\n".join(
         [
             f"#let cv-paper = {string(config.pdf_paper)}",

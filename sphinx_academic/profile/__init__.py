@@ -33,6 +33,18 @@ def site_profile(app: Sphinx) -> Profile | None:
     return profile
 
 
+#: Sphinx's documented defaults of ``author`` and ``project``: not names to print.
+UNSET = ("Author name not set", "Project name not set")
+
+
+def owner_name(app: Sphinx, fallback: str) -> str:
+    """The site owner's name: ``academic_person``'s, else ``author``, else ``project`` (not
+    Sphinx's placeholders for them), else ``fallback``."""
+    profile = site_profile(app)
+    names = (profile.name if profile else "", app.config.author, app.config.project)
+    return next((str(n) for n in names if n and n not in UNSET), fallback)
+
+
 def copy_photo(app: Sphinx, exception: BaseException | None) -> None:
     """The photo file, at its conf-dir path in the built site (pages and JSON-LD link it)."""
     profile = site_profile(app)

@@ -8,7 +8,8 @@ list). Newest first.
 - Written at ``build-finished`` by the html, dirhtml and singlehtml builders, from the
   domain, so incremental and clean builds write the same feed.
 - Deterministic: dates come from the data (a publication's year, a news item's date), never
-  the clock; a feed without entries is dated by ``SOURCE_DATE_EPOCH``, else 1970-01-01.
+  the clock; an entry without a year is left out (Atom dates every entry); a feed without
+  entries is dated by ``SOURCE_DATE_EPOCH``, else 1970-01-01.
 - Ids are ``urn:uuid:`` names derived from the project and the entry's key (a bib key; a
   news item's file or page, date and place among that day's items), so they stay the same
   from build to build and do not depend on the site's address.
@@ -43,7 +44,7 @@ from ..news.html import blocks_html
 from ..news.model import Block, NewsEntry, from_nodes, headline
 from ..news.nodes import news_item
 from ..pages.plan import plan_of, writes_pages
-from ..profile import site_profile
+from ..profile import owner_name
 from ..publications.display import EntryView, display
 from ..publications.plain import authors_text, sentence
 from ..websites import writes_website
@@ -106,7 +107,7 @@ def _publication(app: Sphinx, record: PublicationRecord, link: str, view: EntryV
     return FeedEntry(
         id=_uuid(app, "publication", record.key),
         title=record.title,
-        updated=f"{record.year}-01-01T00:00:00Z" if record.year else _fallback_date(),
+        updated=f"{record.year}-01-01T00:00:00Z",
         link=link,
         summary=summary,
         related=related,
@@ -131,8 +132,8 @@ class ListedPublication:
 
 
 def listed_publications(app: Sphinx) -> Iterator[ListedPublication]:
-    """Every entry a list shows, once, in list order, linked to its own page if it has one
-    (html, dirhtml), else to its place in the first citable list, else to its first list."""
+    """Every dated entry a list shows, once, in list order, linked to its own page if it has
+    one (html, dirhtml), else to its place in the first citable list, else to its first list."""
     domain = AcademicDomain.of(app.env)
     plan = plan_of(app.env) if writes_pages(app.builder) else None
     citable: dict[str, tuple[str, str]] = {}
@@ -144,10 +145,9 @@ def listed_publications(app: Sphinx) -> Iterator[ListedPublication]:
                 citable.setdefault(key, (docname, anchor))
     for key, first in listed.items():
         state = domain.entry_state(key)
-        if state is None:
-            continue
-        dated = state.group != UNDATED
-        updated = f"{state.group}-01-01T00:00:00Z" if dated else _fallback_date()
+        if state is None or state.group == UNDATED:
+            continue  # Atom dates every entry, and the site invents no date
+        updated = f"{state.group}-01-01T00:00:00Z"
         page = plan.page(key) if plan is not None else None
         where = (page.pagename, "") if page else citable.get(key, first)
         yield ListedPublication(key, updated, where)
@@ -238,8 +238,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 def feed_xml(app: Sphinx, entries: list[FeedEntry]) -> ET.Element:
     title = app.config.html_title or app.config.project
-    profile = site_profile(app)
-    author = profile.name if profile else (app.config.author or app.config.project)
+    author = owner_name(app, title)
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "id", _uuid(app, "feed", FEED))
     _text(feed, "title", title)
