@@ -26,6 +26,7 @@ from sphinx.domains import Domain
 from .bib.adapter import bib_entries
 from .bib.records import build_record, digest
 from .cv.sources import SourceError, load_source
+from .files import file_stamp
 from .news.sources import NewsSource, NewsSourceError, load_news
 
 if TYPE_CHECKING:
@@ -282,7 +283,7 @@ class AcademicDomain(Domain):
         """The co-author file, read once per change (see :mod:`.bib.coauthors`)."""
         from .bib.coauthors import load_coauthors
 
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         cached: CoauthorFile | None = self.data["coauthors"]
         if cached is None or cached.path != str(path) or cached.stamp != stamp:
             cached = self.data["coauthors"] = load_coauthors(path, stamp)
@@ -293,7 +294,7 @@ class AcademicDomain(Domain):
     def cv_source(self, path: Path) -> CV:
         """The source file, read once per change; raises its SourceError if it can't be used."""
         cache: dict[str, CachedSource] = self.data["cv_sources"]
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         cached = cache.get(str(path))
         if cached is None or cached.stamp != stamp:
             try:
@@ -319,7 +320,7 @@ class AcademicDomain(Domain):
     def news_source(self, path: Path) -> NewsSource:
         """The news file, read once per change; raises its NewsSourceError if it can't be used."""
         cache: dict[str, CachedNews] = self.data["news_sources"]
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         cached = cache.get(str(path))
         if cached is None or cached.stamp != stamp:
             try:
@@ -345,14 +346,6 @@ class AcademicDomain(Domain):
         for docname in sorted(self.documents):
             for entry in self.documents[docname].news:
                 yield docname, entry
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
 
 
 def _file_state(confdir: str, names: Iterable[str]) -> tuple[tuple[str, bool], ...]:

@@ -101,3 +101,13 @@ def local_file(confdir: Path, folder: str, name: str, what: str) -> LocalFile:
         raise FileRefused(f"{what} {err}") from None
     source = resolve_inside(confdir / path, [confdir / folder], what)
     return LocalFile(source, path)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size (None when it cannot be read): what changes when
+    the file is written again."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)

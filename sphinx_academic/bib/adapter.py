@@ -39,6 +39,8 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinxcontrib.bibtex.directives import BibliographyDirective
 
+from ..files import file_stamp
+
 if TYPE_CHECKING:
     from pybtex.database import Entry
     from sphinx.application import Sphinx
@@ -159,19 +161,11 @@ def configured_bibfiles(app: Sphinx) -> list[Path]:
     return [(Path(app.confdir) / file).resolve() for file in files if isinstance(file, str)]
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size)
-
-
 def _check(path: Path, encoding: str) -> tuple[BibFileState, str | None]:
     """Check one bib file: its state, and the text to parse instead of it (if any)."""
     from .syntax import BibProblem, check_bibtex  # only when a file changed
 
-    stamp = _stamp(path)
+    stamp = file_stamp(path)
     if stamp is None or not path.is_file():
         return BibFileState(stamp, (), {}, None), None
     try:
@@ -198,7 +192,7 @@ def check_bib_files(app: Sphinx, known: Mapping[str, BibFileState]) -> dict[str,
     parsed: list[str] = []
     for path in configured_bibfiles(app):
         state, text = known.get(str(path)), None
-        if state is None or state.stamp != _stamp(path):
+        if state is None or state.stamp != file_stamp(path):
             state, text = _check(path, encoding)
         states[str(path)] = state
         if state.checked_copy is None:

@@ -34,7 +34,7 @@ import operator
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
@@ -344,6 +344,19 @@ _BINOP_SYMBOLS: dict[type[ast.operator], str] = {
 _NUMBER = (int, float, complex)
 
 
+def _type_or_key_compared(
+    node: ast.Compare, symbol: str
+) -> Iterator[tuple[ast.Name, list[ast.expr]]]:
+    """For ``type``/``key`` tested for equality or membership: the name, and what it is
+    compared with (the other side, or the members of a set there)."""
+    if symbol not in ("==", "!=", "in", "not in"):
+        return
+    left, right = node.left, node.comparators[0]
+    for name, other in ((left, right), (right, left)):
+        if isinstance(name, ast.Name) and name.id in ("type", "key"):
+            yield name, list(other.elts) if isinstance(other, ast.Set) else [other]
+
+
 class _Compiler:
     """Turns a checked AST into closures over a FilterEntry."""
 
@@ -628,16 +641,8 @@ class _Compiler:
 
     def check_unquoted(self, node: ast.Compare, symbol: str) -> None:
         """``type == article``: a bare word is a field name, so it compares with ``""``."""
-        if symbol not in ("==", "!=", "in", "not in"):
-            return
-        left, right = node.left, node.comparators[0]
-        for name, other in ((left, right), (right, left)):
-            if not (isinstance(name, ast.Name) and name.id in ("type", "key")):
-                continue
-            words = [other] if isinstance(other, ast.Name) else []
-            if isinstance(other, ast.Set):
-                words = [e for e in other.elts if isinstance(e, ast.Name)]
-            words = [w for w in words if isinstance(w, ast.Name) and w.id not in _ENTRY_NAMES]
+        for name, compared in _type_or_key_compared(node, symbol):
+            words = [w for w in compared if isinstance(w, ast.Name) and w.id not in _ENTRY_NAMES]
             if words:
                 fixed = self.replaced(node, {w: f'"{self.text(w).lower()}"' for w in words})
                 self.fail(
@@ -693,18 +698,10 @@ class _Compiler:
 
     def check_case(self, node: ast.Compare, symbol: str) -> None:
         """``key == "Smith2020"`` never matches: keys and types are compared lower-cased."""
-        if symbol not in ("==", "!=", "in", "not in"):
-            return
-        left, right = node.left, node.comparators[0]
-        for name, other in ((left, right), (right, left)):
-            if not (isinstance(name, ast.Name) and name.id in ("type", "key")):
-                continue
-            strings = [other] if isinstance(other, ast.Constant) else []
-            if isinstance(other, ast.Set):
-                strings = [e for e in other.elts if isinstance(e, ast.Constant)]
+        for name, compared in _type_or_key_compared(node, symbol):
             upper = [
                 s
-                for s in strings
+                for s in compared
                 if isinstance(s, ast.Constant)
                 and isinstance(s.value, str)
                 and s.value != s.value.lower()

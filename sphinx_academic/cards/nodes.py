@@ -24,6 +24,7 @@ from ..publications.display import AuthorLine, EntryView, Legend, author_line, l
 from ..publications.html import authors_html, legend_html, links_html
 from ..publications.lists import page_root
 from ..publications.lowering import authors_nodes, legend_nodes, link_nodes
+from ..visitors import add_node
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -242,22 +243,18 @@ def depart_card(self: Any, node: work_card) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    as_list = (visit_cards_as_list, depart_cards_as_list)
-    app.add_node(
+    add_node(
+        app,
         work_cards,
         html=(visit_cards_html, depart_cards_html),
-        latex=as_list,
-        text=as_list,
-        man=as_list,
-        texinfo=as_list,
+        lowered=(visit_cards_as_list, depart_cards_as_list),
     )
-    app.add_node(
+    add_node(
+        app,
         work_card,
         html=(visit_card_html, depart_card_html),
-        latex=(visit_card_latex, depart_card),
-        text=(visit_card_as_text, depart_card),
-        man=(visit_card_as_text, depart_card),
-        texinfo=(visit_card_latex, depart_card),
+        lowered=(visit_card_latex, depart_card),
+        as_text=(visit_card_as_text, depart_card),
     )
     app.add_node(card_header, html=(visit_card_header_html, None))
     app.connect("doctree-resolved", resolve_cards)

@@ -18,6 +18,7 @@ from docutils import nodes
 
 from ..escaping import encode
 from ..inline import Inline, to_html, to_nodes
+from ..visitors import add_node
 from .dates import CVDate
 from .model import Contact, CVItem, Person
 
@@ -298,40 +299,28 @@ def depart_numbered_lowered(self: Any, node: cv_numbered) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    as_list = (visit_timeline_as_list, depart_timeline_as_list)
-    lowered = (visit_entry_lowered, depart_entry_lowered)
-    person = (visit_person_lowered, depart_nothing)
-    numbered = (visit_numbered_lowered, depart_numbered_lowered)
-    app.add_node(
+    add_node(
+        app,
         cv_timeline,
         html=(visit_timeline_html, depart_timeline_html),
-        latex=as_list,
-        text=as_list,
-        man=as_list,
-        texinfo=as_list,
+        lowered=(visit_timeline_as_list, depart_timeline_as_list),
     )
     app.add_node(cv_header, html=(visit_header_html, None))
-    app.add_node(
+    add_node(
+        app,
         cv_entry,
         html=(visit_entry_html, depart_entry_html),
-        latex=lowered,
-        text=lowered,
-        man=lowered,
-        texinfo=lowered,
+        lowered=(visit_entry_lowered, depart_entry_lowered),
     )
-    app.add_node(
+    add_node(
+        app,
         cv_person,
         html=(visit_person_html, None),
-        latex=person,
-        text=person,
-        man=person,
-        texinfo=person,
+        lowered=(visit_person_lowered, depart_nothing),
     )
-    app.add_node(
+    add_node(
+        app,
         cv_numbered,
         html=(visit_numbered_html, depart_numbered_html),
-        latex=numbered,
-        text=numbered,
-        man=numbered,
-        texinfo=numbered,
+        lowered=(visit_numbered_lowered, depart_numbered_lowered),
     )

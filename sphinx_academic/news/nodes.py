@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..escaping import encode
+from ..visitors import add_node
 from .html import blocks_html
 from .lowering import block_nodes
 from .model import NewsItem
@@ -104,21 +105,15 @@ def depart_item_lowered(self: Any, node: news_item) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    as_list = (visit_list_as_list, depart_list_as_list)
-    lowered = (visit_item_lowered, depart_item_lowered)
-    app.add_node(
+    add_node(
+        app,
         news_list,
         html=(visit_list_html, depart_list_html),
-        latex=as_list,
-        text=as_list,
-        man=as_list,
-        texinfo=as_list,
+        lowered=(visit_list_as_list, depart_list_as_list),
     )
-    app.add_node(
+    add_node(
+        app,
         news_item,
         html=(visit_item_html, depart_item_html),
-        latex=lowered,
-        text=lowered,
-        man=lowered,
-        texinfo=lowered,
+        lowered=(visit_item_lowered, depart_item_lowered),
     )

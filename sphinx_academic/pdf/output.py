@@ -29,6 +29,7 @@ from ..escaping import encode
 from ..messages import Subtype, warn
 from ..profile import owner_name
 from ..publications.lists import page_root
+from ..visitors import add_node
 from ..websites import writes_website
 from .typst import string, translate
 
@@ -51,10 +52,6 @@ def visit_pdf_link_html(self: Any, node: pdf_link) -> None:
         f'<p class="academic-pdf-link"><a class="academic-link reference external" '
         f'href="{href}" type="application/pdf">{encode(LINK_TEXT)}</a></p>\n'
     )
-    raise nodes.SkipNode
-
-
-def skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -181,13 +178,6 @@ def write_pdf(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def setup_pdf(app: Sphinx) -> None:
-    app.add_node(
-        pdf_link,
-        html=(visit_pdf_link_html, None),
-        latex=(skip, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
+    add_node(app, pdf_link, html=(visit_pdf_link_html, None))
     # After the lists and cards are filled in (at the default priority, 500).
     app.connect("doctree-resolved", write_pdf, priority=800)

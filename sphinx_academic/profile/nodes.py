@@ -15,6 +15,7 @@ from docutils import nodes
 
 from ..domain import AcademicDomain
 from ..publications.lists import page_root
+from ..visitors import add_node
 from .html import profile_end_html, profile_start_html
 from .model import Profile
 
@@ -86,11 +87,10 @@ def depart_profile(self: Any, node: academic_profile) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    app.add_node(
+    add_node(
+        app,
         academic_profile,
         html=(visit_profile_html, depart_profile_html),
-        latex=(visit_profile_latex, depart_profile),
-        texinfo=(visit_profile_latex, depart_profile),
-        text=(visit_profile_as_text, depart_profile),
-        man=(visit_profile_as_text, depart_profile),
+        lowered=(visit_profile_latex, depart_profile),
+        as_text=(visit_profile_as_text, depart_profile),
     )

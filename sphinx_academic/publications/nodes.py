@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..bib.adapter import latex_citation_anchor
+from ..visitors import add_node
 from .controls import controls_html
 from .html import downloads_html, entry_html, legend_html
 from .lowering import entry_nodes, legend_nodes
@@ -39,12 +40,6 @@ class publication_downloads(nodes.General, nodes.Element):
 
 def visit_downloads_html(self: Any, node: publication_downloads) -> None:
     self.body.append(downloads_html(node["bibtex"], node["csl_json"]))
-    raise nodes.SkipNode
-
-
-def skip_node(self: Any, node: nodes.Element) -> None:
-    """Filters and downloads need a browser and a website: other outputs have every entry,
-    and no controls or download links."""
     raise nodes.SkipNode
 
 
@@ -137,45 +132,26 @@ def depart_entry(self: Any, node: publication_entry) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(publication_list)
-    as_list = (visit_group_as_list, depart_group_as_list)
-    app.add_node(
+    add_node(
+        app,
         publication_group,
         html=(visit_group_html, depart_group_html),
-        latex=as_list,
-        text=as_list,
-        man=as_list,
-        texinfo=as_list,
+        lowered=(visit_group_as_list, depart_group_as_list),
     )
-    skip = (skip_node, None)
-    app.add_node(
-        publication_downloads,
-        html=(visit_downloads_html, None),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
-    app.add_node(
-        publication_controls,
-        html=(visit_controls_html, None),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
-    app.add_node(
+    add_node(app, publication_downloads, html=(visit_downloads_html, None))
+    add_node(app, publication_controls, html=(visit_controls_html, None))
+    add_node(
+        app,
         publication_legend,
         html=(visit_legend_html, None),
-        latex=(visit_legend_lowered, depart_legend),
-        text=(visit_legend_as_text, depart_legend),
-        man=(visit_legend_as_text, depart_legend),
-        texinfo=(visit_legend_lowered, depart_legend),
+        lowered=(visit_legend_lowered, depart_legend),
+        as_text=(visit_legend_as_text, depart_legend),
     )
-    app.add_node(
+    add_node(
+        app,
         publication_entry,
         html=(visit_entry_html, None),
-        latex=(visit_entry_latex, depart_entry),
-        text=(visit_entry_as_text, depart_entry),
-        man=(visit_entry_as_text, depart_entry),
+        lowered=(visit_entry_latex, depart_entry),
+        as_text=(visit_entry_as_text, depart_entry),
         texinfo=(visit_entry_texinfo, depart_entry),
     )
