@@ -181,12 +181,18 @@ class AcademicDomain(Domain):
             if keys & data.card_keys or any(keys & set(each.keys) for each in data.lists)
         }
 
+    def citable_places(self) -> dict[str, tuple[str, str]]:
+        """Key -> (docname, anchor) of each entry in the citable list ``{cite}`` links to."""
+        places: dict[str, tuple[str, str]] = {}
+        for docname, each in self.lists():
+            if each.citable:
+                for key, anchor in zip(each.keys, each.anchors, strict=True):
+                    places.setdefault(key, (docname, anchor))
+        return places
+
     def listed_at(self, key: str) -> tuple[str, str] | None:
         """(docname, anchor) of the entry in the citable list ``{cite}`` links to, if any."""
-        for docname, each in self.lists():
-            if each.citable and key in each.keys:
-                return docname, each.anchors[each.keys.index(key)]
-        return None
+        return self.citable_places().get(key)
 
     def project_dirs(self) -> list[Path]:
         """The folders a page may read files from: the source dir and the conf dir."""

@@ -89,14 +89,8 @@ def page_href(builder: Builder, docname: str, key: str) -> str:
 
 def site_publications(domain: AcademicDomain) -> dict[str, tuple[str, str]]:
     """Key -> (document, anchor) of the citable list that holds it first, in site order."""
-    found: dict[str, tuple[str, str]] = {}
-    for docname, listing in domain.lists():
-        if not listing.citable:
-            continue
-        for key, anchor in zip(listing.keys, listing.anchors, strict=True):
-            if key not in found and domain.entry_state(key) is not None:
-                found[key] = (docname, anchor)
-    return found
+    places = domain.citable_places().items()
+    return {key: place for key, place in places if domain.entry_state(key) is not None}
 
 
 def stable_repr(value: Any) -> str:

@@ -136,13 +136,11 @@ def listed_publications(app: Sphinx) -> Iterator[ListedPublication]:
     one (html, dirhtml), else to its place in the first citable list, else to its first list."""
     domain = AcademicDomain.of(app.env)
     plan = plan_of(app.env) if writes_pages(app.builder) else None
-    citable: dict[str, tuple[str, str]] = {}
+    citable = domain.citable_places()
     listed: dict[str, tuple[str, str]] = {}
     for docname, listing in domain.lists():
         for key, anchor in zip(listing.keys, listing.anchors, strict=True):
             listed.setdefault(key, (docname, anchor))
-            if listing.citable:
-                citable.setdefault(key, (docname, anchor))
     for key, first in listed.items():
         state = domain.entry_state(key)
         if state is None or state.group == UNDATED:
